@@ -1,0 +1,63 @@
+namespace RaftOrchestrator.Storage.Mvcc;
+
+/// <summary>
+/// An append-only sequence addressed by absolute position that can drop a prefix cheaply: items live in
+/// fixed-size chunks, so appending never copies and trimming frees whole chunks. Positions stay stable
+/// across trims (position p is always the p-th item ever appended).
+/// Not thread-safe; the owner serialises access.
+/// </summary>
+internal sealed class ChunkedList<T>
+{
+    private const int ChunkShift = 12;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int ChunkMask = ChunkSize - 1;
+
+    private readonly List<T[]?> _chunks = [];
+    private long _start;
+
+    /// <summary>One past the last position appended.</summary>
+    public long End { get; private set; }
+
+    /// <summary>The first position still held.</summary>
+    public long Start => _start;
+
+    public long Count => End - _start;
+
+    public void Add(T item)
+    {
+        int chunk = (int)(End >> ChunkShift);
+        if (chunk == _chunks.Count)
+        {
+            _chunks.Add(new T[ChunkSize]);
+        }
+        _chunks[chunk]![End & ChunkMask] = item;
+        End++;
+    }
+
+    public ref T this[long position]
+    {
+        get
+        {
+            if (position < _start || position >= End)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position));
+            }
+            return ref _chunks[(int)(position >> ChunkShift)]![position & ChunkMask];
+        }
+    }
+
+    /// <summary>Forgets every position below <paramref name="position"/>.</summary>
+    public void TrimBefore(long position)
+    {
+        position = Math.Min(position, End);
+        for (long p = _start; p < position; p++)
+        {
+            this[p] = default!;
+            if (((p + 1) & ChunkMask) == 0)
+            {
+                _chunks[(int)(p >> ChunkShift)] = null;
+            }
+        }
+        _start = Math.Max(_start, position);
+    }
+}

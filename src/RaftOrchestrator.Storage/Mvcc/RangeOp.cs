@@ -1,0 +1,3 @@
+namespace RaftOrchestrator.Storage.Mvcc;
+
+public sealed record RangeOp(RangeRequest Request) : RequestOp;

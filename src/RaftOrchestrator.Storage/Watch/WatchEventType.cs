@@ -1,0 +1,7 @@
+namespace RaftOrchestrator.Storage.Watch;
+
+public enum WatchEventType
+{
+    Put = 0,
+    Delete,
+}

@@ -17,4 +17,21 @@ public readonly record struct KeyValue(
     long CreateRevision,
     long ModRevision,
     long Version,
-    long Lease);
+    long Lease)
+{
+    /// <summary>Equal when the bytes and the numbers are equal (not the buffers' identity).</summary>
+    public bool Equals(KeyValue other) =>
+        CreateRevision == other.CreateRevision && ModRevision == other.ModRevision && Version == other.Version
+        && Lease == other.Lease && Key.Span.SequenceEqual(other.Key.Span) && Value.Span.SequenceEqual(other.Value.Span);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(Key.Span);
+        hash.Add(ModRevision);
+        return hash.ToHashCode();
+    }
+
+    public override string ToString() =>
+        $"{{{System.Text.Encoding.UTF8.GetString(Key.Span)} = {Value.Length} bytes, create {CreateRevision}, mod {ModRevision}, version {Version}, lease {Lease}}}";
+}

@@ -105,10 +105,13 @@ public sealed class WatchStream : IDisposable
 
     private void OnRead(in WatchResponse response)
     {
-        if (response.Kind == WatchResponseKind.Events
-            && Interlocked.Decrement(ref _queuedEvents) == _capacity / 2)
+        if (response.Kind == WatchResponseKind.Events)
         {
-            _hub.WakeSyncLoop();   // room again: victims and unsynced watchers of this stream can move
+            Interlocked.Decrement(ref _queuedEvents);
+            if (_hub.HasLaggingWatchers)
+            {
+                _hub.WakeSyncLoop();   // room again: victims and unsynced watchers may be waiting for it
+            }
         }
     }
 

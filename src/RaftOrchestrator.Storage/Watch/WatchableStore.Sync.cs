@@ -22,7 +22,6 @@ public sealed partial class WatchableStore
     private async Task RunSyncLoopAsync()
     {
         TimeProvider clock = _options.TimeProvider;
-        _lastProgressTimestamp = clock.GetTimestamp();
         while (true)
         {
             Task<bool> woken = _wakeups.Reader.WaitToReadAsync().AsTask();
@@ -106,12 +105,13 @@ public sealed partial class WatchableStore
             {
                 return true;   // compaction overtook the pass: the next pass cancels the watchers it left behind
             }
+            bool again = _unsynced.Count > skipped && chosen.Count == _options.MaxWatchersPerSync;
             foreach (Watcher w in chosen)
             {
-                DeliverCatchUp(w, batches, current);
+                again |= DeliverCatchUp(w, batches, current);
             }
             SendRequestedProgress();
-            return _unsynced.Count > skipped && chosen.Count == _options.MaxWatchersPerSync;
+            return again;
         }
     }
 
@@ -129,20 +129,22 @@ public sealed partial class WatchableStore
         }
     }
 
-    private void DeliverCatchUp(Watcher w, CatchUp batches, long current)
+    /// <summary>Hands a watcher its catch-up; true if it has more to read and its stream still has room.</summary>
+    private bool DeliverCatchUp(Watcher w, CatchUp batches, long current)
     {
         (List<WatchEvent>? events, long resumeAt) = batches.For(w);
         if (events is { Count: > 0 } && !w.Stream.TryEnqueueEvents(w.EventsResponse(events.ToArray())))
         {
-            return;   // the stream filled up during this pass: stay unsynced, read again next time
+            return false;   // the stream filled up during this pass: stay unsynced, read again when woken
         }
         if (resumeAt > 0)
         {
-            w.MinRevision = resumeAt;   // stopped at a revision boundary with a full response: more next pass
-            return;
+            w.MinRevision = resumeAt;   // stopped at a revision boundary with a full response
+            return w.Stream.HasRoom;
         }
         w.MinRevision = Math.Max(w.MinRevision, current + 1);
         Move(w, _unsynced, _synced, WatcherState.Synced);
+        return false;
     }
 
     private void SendRequestedProgress()

@@ -40,6 +40,7 @@ public sealed partial class WatchableStore : IDisposable
         _options = kv.Options;
         _notifiedRevision = kv.CurrentRevision;
         kv.SetListener(new Listener(this));
+        _lastProgressTimestamp = _options.TimeProvider.GetTimestamp();
         _syncLoop = Task.Run(RunSyncLoopAsync);
     }
 
@@ -59,6 +60,12 @@ public sealed partial class WatchableStore : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// True when some watcher is unsynced or a victim. Read without the lock: a hint for readers deciding
+    /// whether to wake the sync loop (a stale answer costs at most one resync period).
+    /// </summary>
+    internal bool HasLaggingWatchers => _unsynced.Count + _victims.Count > 0;
 
     /// <summary>
     /// Swaps in a store restored from a snapshot (the replicated layer installing a snapshot). The caller is

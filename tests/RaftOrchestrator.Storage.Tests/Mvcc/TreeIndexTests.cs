@@ -1,0 +1,94 @@
+using System.Text;
+using RaftOrchestrator.Storage.Mvcc;
+
+namespace RaftOrchestrator.Storage.Tests.Mvcc;
+
+public sealed class TreeIndexTests
+{
+    private static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
+
+    [Fact]
+    public void GetOrAdd_ManyKeysInRandomOrder_IterateInByteOrder()
+    {
+        var tree = new TreeIndex();
+        var random = new Random(7);
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < 20_000; i++)
+        {
+            string key = $"k{random.Next(50_000):D6}";
+            tree.GetOrAdd(B(key), out bool added);
+            Assert.Equal(expected.Add(key), added);
+        }
+        Assert.Equal(expected.Count, tree.Count);
+        Assert.Equal(expected, Keys(tree, ""));
+    }
+
+    [Fact]
+    public void Remove_InterleavedWithInserts_MatchesSortedSet()
+    {
+        var tree = new TreeIndex();
+        var random = new Random(11);
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < 60_000; i++)
+        {
+            // Keys share long prefixes so that the inline 8-byte prefixes tie and full comparisons run.
+            string key = $"/registry/pods/{random.Next(3_000):D5}";
+            if (random.Next(3) == 0)
+            {
+                Assert.Equal(expected.Remove(key), tree.Remove(B(key)));
+            }
+            else
+            {
+                tree.GetOrAdd(B(key), out bool added);
+                Assert.Equal(expected.Add(key), added);
+            }
+        }
+        Assert.Equal(expected, Keys(tree, ""));
+        foreach (string key in expected.ToList())
+        {
+            Assert.True(tree.Remove(B(key)));
+        }
+        Assert.Equal(0, tree.Count);
+        Assert.Empty(Keys(tree, ""));
+        tree.GetOrAdd(B("again"), out bool addedAgain);
+        Assert.True(addedAgain);
+        Assert.Equal(["again"], Keys(tree, ""));
+    }
+
+    [Fact]
+    public void Seek_StartsAtFirstKeyAtOrAfter()
+    {
+        var tree = new TreeIndex();
+        foreach (string k in new[] { "a", "a\0", "ab", "b", "ba" })
+        {
+            tree.GetOrAdd(B(k), out _);
+        }
+        Assert.Equal(["ab", "b", "ba"], Keys(tree, "aa"));
+        Assert.Equal(["a\0", "ab", "b", "ba"], Keys(tree, "a\0"));
+        Assert.Empty(Keys(tree, "c"));
+    }
+
+    [Fact]
+    public void Get_KeysDifferingOnlyAfterPrefix_AreDistinct()
+    {
+        var tree = new TreeIndex();
+        KeyIndex a = tree.GetOrAdd(B("12345678a"), out _);
+        KeyIndex b = tree.GetOrAdd(B("12345678b"), out _);
+        KeyIndex shortKey = tree.GetOrAdd(B("1234567"), out _);
+        Assert.Same(a, tree.Get(B("12345678a")));
+        Assert.Same(b, tree.Get(B("12345678b")));
+        Assert.Same(shortKey, tree.Get(B("1234567")));
+        Assert.Null(tree.Get(B("1234567\0")));
+    }
+
+    private static List<string> Keys(TreeIndex tree, string from)
+    {
+        var keys = new List<string>();
+        TreeIndex.Cursor cursor = tree.Seek(B(from));
+        while (cursor.MoveNext())
+        {
+            keys.Add(Encoding.UTF8.GetString(cursor.Current.Key));
+        }
+        return keys;
+    }
+}

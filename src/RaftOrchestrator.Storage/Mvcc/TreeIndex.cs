@@ -19,6 +19,8 @@ internal sealed partial class TreeIndex
 
     private Node _root = new Leaf();
     private int _depth = 1;
+    /// <summary>The writer's scratch path from root to leaf, reused by every insert and remove (one writer).</summary>
+    private PathStep[] _path = new PathStep[4];
 
     public int Count { get; private set; }
 
@@ -34,7 +36,7 @@ internal sealed partial class TreeIndex
     public KeyIndex GetOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
         ulong prefix = KeyPrefix.Of(key);
-        PathStep[] path = new PathStep[_depth];
+        PathStep[] path = ScratchPath();
         Leaf leaf = FindLeaf(prefix, key, path);
         int i = leaf.LowerBound(prefix, key);
         if (i < leaf.Count && leaf.Items[i].Key.AsSpan().SequenceEqual(key))
@@ -53,7 +55,7 @@ internal sealed partial class TreeIndex
     public bool Remove(ReadOnlySpan<byte> key)
     {
         ulong prefix = KeyPrefix.Of(key);
-        PathStep[] path = new PathStep[_depth];
+        PathStep[] path = ScratchPath();
         Leaf leaf = FindLeaf(prefix, key, path);
         int i = leaf.LowerBound(prefix, key);
         if (i >= leaf.Count || !leaf.Items[i].Key.AsSpan().SequenceEqual(key))
@@ -107,6 +109,15 @@ internal sealed partial class TreeIndex
             Current = null!;
             return false;
         }
+    }
+
+    private PathStep[] ScratchPath()
+    {
+        if (_path.Length < _depth)
+        {
+            _path = new PathStep[_depth * 2];
+        }
+        return _path;
     }
 
     private Leaf FindLeaf(ulong prefix, ReadOnlySpan<byte> key, PathStep[]? path)

@@ -101,7 +101,7 @@ public sealed class WatchStream : IDisposable
     /// <summary>Enqueues a control response (progress, cancel); never refused.</summary>
     internal void EnqueueControl(in WatchResponse response) => _channel.Writer.TryWrite(response);
 
-    internal void Complete() => _channel.Writer.TryComplete();
+    internal void Complete(Exception? error = null) => _channel.Writer.TryComplete(error);
 
     private void OnRead(in WatchResponse response)
     {

@@ -22,18 +22,18 @@ public sealed partial class WatchableStore
         {
             if (_synced.Count > 0)
             {
-                var events = new WatchEvent[changes.Count];
-                for (int i = 0; i < events.Length; i++)
+                if (changes.Count == 1)
                 {
-                    Change c = changes[i];
-                    events[i] = WatchEvent.From(c.Key.Key, c.Version, c.Previous, c.HasPrevious);
-                }
-                if (events.Length == 1)
-                {
-                    NotifySingle(revision, events);
+                    NotifySingle(revision, changes[0]);
                 }
                 else
                 {
+                    var events = new WatchEvent[changes.Count];
+                    for (int i = 0; i < events.Length; i++)
+                    {
+                        Change c = changes[i];
+                        events[i] = WatchEvent.From(c.Key.Key, c.Version, c.Previous, c.HasPrevious);
+                    }
                     NotifyMany(revision, events);
                 }
                 foreach (Watcher victim in _newVictims)
@@ -52,14 +52,19 @@ public sealed partial class WatchableStore
         }
     }
 
-    private void NotifySingle(long revision, WatchEvent[] events)
+    /// <summary>One change: the event (and its one-element array) is made only if some watcher matches the key.</summary>
+    private void NotifySingle(long revision, in Change change)
     {
-        WatchEvent e = events[0];
         _matches.Clear();
-        _synced.CollectMatching(e.Kv.Key.Span, _matches);
+        _synced.CollectMatching(change.Key.Key, _matches);
+        if (_matches.Count == 0)
+        {
+            return;
+        }
+        WatchEvent[] events = [WatchEvent.From(change.Key.Key, change.Version, change.Previous, change.HasPrevious)];
         foreach (Watcher w in _matches)
         {
-            if (w.MinRevision <= revision && w.Wants(e))
+            if (w.MinRevision <= revision && w.Wants(events[0]))
             {
                 Send(w, events, revision);
             }

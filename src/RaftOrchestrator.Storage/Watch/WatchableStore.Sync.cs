@@ -16,6 +16,8 @@ public sealed partial class WatchableStore
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly Task _syncLoop;
     private long _lastProgressTimestamp;
+    /// <summary>Set when the loop failed; guarded by <c>_mu</c>.</summary>
+    private Exception? _fault;
 
     internal void WakeSyncLoop() => _wakeups.Writer.TryWrite(true);
 
@@ -31,12 +33,39 @@ public sealed partial class WatchableStore
                 return;   // disposed
             }
             _wakeups.Reader.TryRead(out _);
-            SyncVictims();
-            while (SyncUnsynced())
+            try
             {
-                // More unsynced watchers than one pass takes: keep going.
+                SyncVictims();
+                while (SyncUnsynced())
+                {
+                    // More unsynced watchers than one pass takes: keep going.
+                }
+                SendProgress();
             }
-            SendProgress();
+            catch (Exception e)
+            {
+                Fail(e);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A failure in the loop is a broken invariant, and no watcher can be trusted to catch up any more:
+    /// every stream ends with the exception (its reader's next read throws it) and new watches are refused.
+    /// The key-value store itself is unaffected.
+    /// </summary>
+    private void Fail(Exception e)
+    {
+        lock (_mu)
+        {
+            _fault = e;
+            foreach (Watcher w in _synced.All.Concat(_unsynced.All).Concat(_victims).ToList())
+            {
+                WatchStream stream = w.Stream;
+                Close(w);
+                stream.Complete(e);
+            }
         }
     }
 

@@ -97,6 +97,10 @@ public sealed partial class WatchableStore : IDisposable
         long id = request.WatchId;
         lock (_mu)
         {
+            if (_fault is not null)
+            {
+                throw new InvalidOperationException("The watch hub failed; no watch can be created.", _fault);
+            }
             if (stream.Closed || (request.WatchId != WatchRequest.AutoWatchId && stream.Watchers.ContainsKey(request.WatchId)))
             {
                 return new WatchCreateResult(StoreStatus.InvalidArgument, 0);

@@ -121,8 +121,10 @@ internal sealed partial class TreeIndex
             return;
         }
         // Split: the upper half moves to a new right sibling, then the item goes to whichever side owns it.
+        // An append at the end (keys arriving in order, the common case for generated names) moves nothing:
+        // the new item starts the sibling, so in-order loads leave full nodes instead of half-full ones.
         var right = new Leaf();
-        int half = LeafCapacity / 2;
+        int half = i == LeafCapacity ? LeafCapacity : LeafCapacity / 2;
         Array.Copy(leaf.Items, half, right.Items, 0, LeafCapacity - half);
         Array.Copy(leaf.Prefixes, half, right.Prefixes, 0, LeafCapacity - half);
         Array.Clear(leaf.Items, half, LeafCapacity - half);
@@ -135,7 +137,7 @@ internal sealed partial class TreeIndex
             leaf.Next.Prev = right;
         }
         leaf.Next = right;
-        if (i <= half)
+        if (i < half || (i == half && half < LeafCapacity))
         {
             leaf.InsertAt(i, prefix, item);
         }
@@ -163,6 +165,15 @@ internal sealed partial class TreeIndex
         if (parent.Count < InnerCapacity)
         {
             parent.InsertAt(at, lowerBound, prefix, right);
+            return;
+        }
+        if (at == InnerCapacity)
+        {
+            // Append at the end (in-order load): the new child starts a sibling of its own; nothing moves.
+            var tail = new Inner();
+            tail.Children[0] = right;
+            tail.Count = 1;
+            InsertIntoParent(parent, lowerBound, prefix, tail, path, level - 1);
             return;
         }
         var sibling = new Inner();

@@ -56,6 +56,37 @@ public sealed class TreeIndexTests
     }
 
     [Fact]
+    public void GetOrAdd_InOrderThenReverseOrder_KeepsOrderAndFindsEveryKey()
+    {
+        var tree = new TreeIndex();
+        var expected = new List<string>();
+        for (int i = 0; i < 300_000; i++)
+        {
+            string key = $"/registry/pods/ns-{i / 1000:D3}/pod-{i % 1000:D4}";
+            expected.Add(key);
+            tree.GetOrAdd(B(key), out bool added);
+            Assert.True(added);
+        }
+        for (int i = 0; i < 5_000; i++)
+        {
+            string key = $"/registry/a/{5_000 - i:D5}";   // descending inserts at the front
+            expected.Add(key);
+            tree.GetOrAdd(B(key), out _);
+        }
+        expected.Sort(StringComparer.Ordinal);
+        Assert.Equal(expected, Keys(tree, ""));
+        foreach (string key in expected)
+        {
+            Assert.NotNull(tree.Get(B(key)));
+        }
+        foreach (string key in expected.Where((_, i) => i % 2 == 0))
+        {
+            Assert.True(tree.Remove(B(key)));
+        }
+        Assert.Equal(expected.Where((_, i) => i % 2 == 1), Keys(tree, ""));
+    }
+
+    [Fact]
     public void Seek_StartsAtFirstKeyAtOrAfter()
     {
         var tree = new TreeIndex();

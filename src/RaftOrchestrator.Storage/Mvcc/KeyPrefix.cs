@@ -3,10 +3,10 @@ using System.Buffers.Binary;
 namespace RaftOrchestrator.Storage.Mvcc;
 
 /// <summary>
-/// The first eight bytes of a key as a big-endian integer, zero-padded. Comparing two prefixes orders
-/// the keys the same way as comparing their bytes whenever the prefixes differ; equal prefixes need the
-/// full comparison ("a" and "a\0" share one). The tree keeps prefixes inline so that a binary search
-/// touches one contiguous array instead of chasing a pointer per probe.
+/// The first eight bytes of a key (or of what follows a node's shared head) as a big-endian integer,
+/// zero-padded. Comparing two prefixes orders the keys the same way as comparing their bytes whenever the
+/// prefixes differ; equal prefixes need the full comparison ("a" and "a\0" share one). The tree keeps
+/// prefixes inline so that a binary search touches one contiguous array instead of chasing a pointer per probe.
 /// </summary>
 internal static class KeyPrefix
 {
@@ -20,15 +20,5 @@ internal static class KeyPrefix
         padded.Clear();
         key.CopyTo(padded);
         return BinaryPrimitives.ReadUInt64BigEndian(padded);
-    }
-
-    /// <summary>Orders <paramref name="key"/> (with prefix <paramref name="keyPrefix"/>) against <paramref name="other"/>.</summary>
-    public static int Compare(ulong keyPrefix, ReadOnlySpan<byte> key, ulong otherPrefix, byte[] other)
-    {
-        if (keyPrefix != otherPrefix)
-        {
-            return keyPrefix < otherPrefix ? -1 : 1;
-        }
-        return key.SequenceCompareTo(other);
     }
 }

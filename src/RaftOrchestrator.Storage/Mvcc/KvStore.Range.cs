@@ -42,55 +42,51 @@ public sealed partial class KvStore
         bool keyOrder = order == SortOrder.None || (order == SortOrder.Ascend && request.SortTarget == SortTarget.Key);
         long collectLimit = request.CountOnly ? 0 : (keyOrder && request.Limit > 0 ? request.Limit : long.MaxValue);
 
-        var kvs = new List<KeyValue>();
-        long count = 0;
         KeyRange range = request.Range;
         if (range.IsSingleKey)
         {
             KeyIndex? index = _tree.Get(range.Key.Span);
-            if (index is not null && index.TryGet(rev, out KeyVersion v) && PassesFilters(request, v))
+            if (index is null || !index.TryGet(rev, out KeyVersion v) || !PassesFilters(request, v))
             {
-                count = 1;
-                if (collectLimit > 0)
-                {
-                    kvs.Add(v.ToKeyValue(index.Key, request.KeysOnly));
-                }
+                return new RangeResult(StoreStatus.Ok, [], 0, false, rev, _compactRevision);
             }
+            KeyValue[] one = collectLimit > 0 ? [v.ToKeyValue(index.Key, request.KeysOnly)] : [];
+            return new RangeResult(StoreStatus.Ok, one, 1, false, rev, _compactRevision);
         }
-        else
+
+        var kvs = new KeyValueBuffer();
+        long count = 0;
+        TreeIndex.Cursor cursor = _tree.Seek(range.Key.Span);
+        bool open = range.IsOpenEnded;
+        ReadOnlySpan<byte> end = range.RangeEnd.Span;
+        while (cursor.MoveNext())
         {
-            TreeIndex.Cursor cursor = _tree.Seek(range.Key.Span);
-            bool open = range.IsOpenEnded;
-            ReadOnlySpan<byte> end = range.RangeEnd.Span;
-            while (cursor.MoveNext())
+            KeyIndex index = cursor.Current;
+            if (!open && index.Key.AsSpan().SequenceCompareTo(end) >= 0)
             {
-                KeyIndex index = cursor.Current;
-                if (!open && index.Key.AsSpan().SequenceCompareTo(end) >= 0)
-                {
-                    break;
-                }
-                if (!index.TryGet(rev, out KeyVersion v) || !PassesFilters(request, v))
-                {
-                    continue;
-                }
-                count++;
-                if (kvs.Count < collectLimit)
-                {
-                    kvs.Add(v.ToKeyValue(index.Key, request.KeysOnly));
-                }
+                break;
+            }
+            if (!index.TryGet(rev, out KeyVersion v) || !PassesFilters(request, v))
+            {
+                continue;
+            }
+            count++;
+            if (kvs.Count < collectLimit)
+            {
+                kvs.Add(v.ToKeyValue(index.Key, request.KeysOnly));
             }
         }
 
         if (!keyOrder)
         {
-            Sort(kvs, request.SortTarget, order);
-            if (request.Limit > 0 && kvs.Count > request.Limit)
+            Sort(kvs.Span, request.SortTarget, order);
+            if (request.Limit > 0)
             {
-                kvs.RemoveRange((int)request.Limit, kvs.Count - (int)request.Limit);
+                kvs.Truncate((int)Math.Min(request.Limit, int.MaxValue));
             }
         }
         bool more = !request.CountOnly && count > kvs.Count;
-        return new RangeResult(StoreStatus.Ok, [.. kvs], count, more, rev, _compactRevision);
+        return new RangeResult(StoreStatus.Ok, kvs.ToArrayAndReturn(), count, more, rev, _compactRevision);
     }
 
     private static bool PassesFilters(in RangeRequest r, in KeyVersion v) =>
@@ -99,7 +95,7 @@ public sealed partial class KvStore
         && (r.MinCreateRevision == 0 || v.CreateRevision >= r.MinCreateRevision)
         && (r.MaxCreateRevision == 0 || v.CreateRevision <= r.MaxCreateRevision);
 
-    private static void Sort(List<KeyValue> kvs, SortTarget target, SortOrder order)
+    private static void Sort(Span<KeyValue> kvs, SortTarget target, SortOrder order)
     {
         Comparison<KeyValue> compare = target switch
         {
@@ -110,8 +106,12 @@ public sealed partial class KvStore
             _ => (a, b) => a.Key.Span.SequenceCompareTo(b.Key.Span),
         };
         // Stable, with key order as the tie-break (the input is in key order).
-        var indexed = kvs.Select((kv, i) => (kv, i)).ToList();
-        indexed.Sort((x, y) =>
+        var indexed = new (KeyValue kv, int i)[kvs.Length];
+        for (int i = 0; i < kvs.Length; i++)
+        {
+            indexed[i] = (kvs[i], i);
+        }
+        Array.Sort(indexed, (x, y) =>
         {
             int c = compare(x.kv, y.kv);
             if (order == SortOrder.Descend)
@@ -120,7 +120,7 @@ public sealed partial class KvStore
             }
             return c != 0 ? c : x.i.CompareTo(y.i);
         });
-        for (int i = 0; i < kvs.Count; i++)
+        for (int i = 0; i < kvs.Length; i++)
         {
             kvs[i] = indexed[i].kv;
         }

@@ -3,8 +3,9 @@ namespace RaftOrchestrator.Storage.Mvcc;
 /// <summary>
 /// The ordered in-memory index of every key with retained versions: a B+tree of <see cref="KeyIndex"/>
 /// (etcd's treeIndex over google/btree, degree 32). Leaves are linked for range scans. Every node keeps
-/// the 8-byte big-endian prefix of each key inline (<see cref="KeyPrefix"/>), so a binary search compares
-/// integers from one array and touches a key's bytes only when prefixes tie.
+/// an 8-byte big-endian prefix of each key inline (<see cref="KeyPrefix"/>), taken after the head the
+/// node's keys share (<see cref="Node"/>), so a binary search compares integers from one array and
+/// touches a key's bytes only when prefixes tie.
 ///
 /// Deletion frees a node when it becomes empty and does not rebalance half-empty ones: keys leave the
 /// tree only through compaction, and a later insert refills the gap. Depth stays logarithmic in the
@@ -26,26 +27,24 @@ internal sealed partial class TreeIndex
 
     public KeyIndex? Get(ReadOnlySpan<byte> key)
     {
-        ulong prefix = KeyPrefix.Of(key);
-        Leaf leaf = FindLeaf(prefix, key, path: null);
-        int i = leaf.LowerBound(prefix, key);
+        Leaf leaf = FindLeaf(key, path: null);
+        int i = leaf.LowerBound(key);
         return i < leaf.Count && leaf.Items[i].Key.AsSpan().SequenceEqual(key) ? leaf.Items[i] : null;
     }
 
     /// <summary>Returns the index of <paramref name="key"/>, inserting an empty one (copying the key) if absent.</summary>
     public KeyIndex GetOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
-        ulong prefix = KeyPrefix.Of(key);
         PathStep[] path = ScratchPath();
-        Leaf leaf = FindLeaf(prefix, key, path);
-        int i = leaf.LowerBound(prefix, key);
+        Leaf leaf = FindLeaf(key, path);
+        int i = leaf.LowerBound(key);
         if (i < leaf.Count && leaf.Items[i].Key.AsSpan().SequenceEqual(key))
         {
             added = false;
             return leaf.Items[i];
         }
         var index = new KeyIndex(key.ToArray());
-        InsertIntoLeaf(leaf, i, prefix, index, path);
+        InsertIntoLeaf(leaf, i, index, path);
         Count++;
         added = true;
         return index;
@@ -54,10 +53,9 @@ internal sealed partial class TreeIndex
     /// <summary>Removes <paramref name="key"/>; returns false if it was not there.</summary>
     public bool Remove(ReadOnlySpan<byte> key)
     {
-        ulong prefix = KeyPrefix.Of(key);
         PathStep[] path = ScratchPath();
-        Leaf leaf = FindLeaf(prefix, key, path);
-        int i = leaf.LowerBound(prefix, key);
+        Leaf leaf = FindLeaf(key, path);
+        int i = leaf.LowerBound(key);
         if (i >= leaf.Count || !leaf.Items[i].Key.AsSpan().SequenceEqual(key))
         {
             return false;
@@ -74,9 +72,8 @@ internal sealed partial class TreeIndex
     /// <summary>A cursor at the first key ≥ <paramref name="start"/>.</summary>
     public Cursor Seek(ReadOnlySpan<byte> start)
     {
-        ulong prefix = KeyPrefix.Of(start);
-        Leaf leaf = FindLeaf(prefix, start, path: null);
-        return new Cursor(leaf, leaf.LowerBound(prefix, start));
+        Leaf leaf = FindLeaf(start, path: null);
+        return new Cursor(leaf, leaf.LowerBound(start));
     }
 
     /// <summary>Forward iteration over the linked leaves. Invalidated by any write to the tree.</summary>
@@ -120,13 +117,13 @@ internal sealed partial class TreeIndex
         return _path;
     }
 
-    private Leaf FindLeaf(ulong prefix, ReadOnlySpan<byte> key, PathStep[]? path)
+    private Leaf FindLeaf(ReadOnlySpan<byte> key, PathStep[]? path)
     {
         Node node = _root;
         int level = 0;
         while (node is Inner inner)
         {
-            int child = inner.ChildFor(prefix, key);
+            int child = inner.ChildFor(key);
             if (path is not null)
             {
                 path[level] = new PathStep(inner, child);

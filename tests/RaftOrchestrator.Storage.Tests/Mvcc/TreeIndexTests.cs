@@ -87,6 +87,49 @@ public sealed class TreeIndexTests
     }
 
     [Fact]
+    public void GetOrAddRemove_ShortKeysThatArePrefixesOfEachOther_MatchSortedSet()
+    {
+        byte[] alphabet = [0x00, 0x61, 0x62, 0xff];
+        var comparer = Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b));
+        var expected = new SortedSet<byte[]>(comparer);
+        var tree = new TreeIndex();
+        var random = new Random(3);
+        for (int i = 0; i < 40_000; i++)
+        {
+            byte[] key = new byte[1 + random.Next(12)];
+            for (int j = 0; j < key.Length; j++)
+            {
+                key[j] = j < 4 ? alphabet[1] : alphabet[random.Next(alphabet.Length)];   // a long shared head, then noise
+            }
+            if (random.Next(4) == 0)
+            {
+                Assert.Equal(expected.Remove(key), tree.Remove(key));
+            }
+            else
+            {
+                tree.GetOrAdd(key, out bool added);
+                Assert.Equal(expected.Add(key), added);
+            }
+            if (i % 5_000 == 0)
+            {
+                byte[] probe = [alphabet[1], alphabet[1], alphabet[random.Next(alphabet.Length)]];
+                TreeIndex.Cursor cursor = tree.Seek(probe);
+                byte[]? first = cursor.MoveNext() ? cursor.Current.Key : null;
+                byte[]? want = expected.GetViewBetween(probe, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]).FirstOrDefault();
+                Assert.Equal(want, first);
+            }
+        }
+        var actual = new List<byte[]>();
+        TreeIndex.Cursor all = tree.Seek([]);
+        while (all.MoveNext())
+        {
+            actual.Add(all.Current.Key);
+        }
+        Assert.Equal(expected.ToList(), actual);
+        Assert.All(expected, k => Assert.NotNull(tree.Get(k)));
+    }
+
+    [Fact]
     public void Seek_StartsAtFirstKeyAtOrAfter()
     {
         var tree = new TreeIndex();

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 
 namespace RaftOrchestrator.Storage.Watch;
 
@@ -20,10 +19,7 @@ namespace RaftOrchestrator.Storage.Watch;
 public sealed class WatchStream : IDisposable
 {
     private readonly WatchableStore _hub;
-    private readonly Channel<WatchResponse> _channel =
-        Channel.CreateUnbounded<WatchResponse>(new UnboundedChannelOptions { SingleReader = true });
     private readonly int _capacity;
-    private int _queuedEvents;
 
     internal WatchStream(WatchableStore hub, int capacity)
     {
@@ -31,13 +27,13 @@ public sealed class WatchStream : IDisposable
         _capacity = capacity;
     }
 
-    // The fields below are guarded by the hub's lock.
+    /// <summary>Every response of the stream, in order. Watchers enqueue into it directly.</summary>
+    internal ResponseQueue Queue { get; } = new();
+
+    // The members below are guarded by the hub's lock.
     internal Dictionary<long, Watcher> Watchers { get; } = [];
 
     internal long NextWatchId { get; set; }
-
-    /// <summary>A progress request arrived while some watcher was behind; answered once all are synced.</summary>
-    internal bool ProgressRequested { get; set; }
 
     internal bool Closed { get; set; }
 
@@ -52,22 +48,33 @@ public sealed class WatchStream : IDisposable
 
     public bool TryRead(out WatchResponse response)
     {
-        if (!_channel.Reader.TryRead(out response))
+        if (!Queue.TryDequeue(out response))
         {
             return false;
         }
-        OnRead(response);
+        if (response.Kind == WatchResponseKind.Events && _hub.HasLaggingWatchers)
+        {
+            _hub.WakeSyncLoop();   // room again: victims and unsynced watchers may be waiting for it
+        }
         return true;
     }
 
-    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) =>
-        _channel.Reader.WaitToReadAsync(cancellationToken);
+    /// <summary>True when a response is ready; false once the stream has ended and is drained.</summary>
+    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => Queue.WaitToReadAsync(cancellationToken);
 
     public async ValueTask<WatchResponse> ReadAsync(CancellationToken cancellationToken)
     {
-        WatchResponse response = await _channel.Reader.ReadAsync(cancellationToken);
-        OnRead(response);
-        return response;
+        while (true)
+        {
+            if (TryRead(out WatchResponse response))
+            {
+                return response;
+            }
+            if (!await WaitToReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The watch stream has ended.");
+            }
+        }
     }
 
     public async IAsyncEnumerable<WatchResponse> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -82,38 +89,17 @@ public sealed class WatchStream : IDisposable
     }
 
     /// <summary>Event responses waiting to be read.</summary>
-    public int QueuedEvents => Volatile.Read(ref _queuedEvents);
+    public int QueuedEvents => Queue.QueuedEvents;
 
-    internal bool HasRoom => Volatile.Read(ref _queuedEvents) < _capacity;
+    internal bool HasRoom => Queue.QueuedEvents < _capacity;
 
     /// <summary>Enqueues an event response unless the stream is full. Called under the hub's lock.</summary>
-    internal bool TryEnqueueEvents(in WatchResponse response)
-    {
-        if (Volatile.Read(ref _queuedEvents) >= _capacity)
-        {
-            return false;
-        }
-        Interlocked.Increment(ref _queuedEvents);
-        _channel.Writer.TryWrite(response);
-        return true;
-    }
+    internal bool TryEnqueueEvents(in WatchResponse response) => Queue.TryEnqueue(response, _capacity);
 
-    /// <summary>Enqueues a control response (progress, cancel); never refused.</summary>
-    internal void EnqueueControl(in WatchResponse response) => _channel.Writer.TryWrite(response);
+    /// <summary>Enqueues a control response (progress, cancel); never refused while the stream is open.</summary>
+    internal void EnqueueControl(in WatchResponse response) => Queue.TryEnqueue(response, _capacity);
 
-    internal void Complete(Exception? error = null) => _channel.Writer.TryComplete(error);
-
-    private void OnRead(in WatchResponse response)
-    {
-        if (response.Kind == WatchResponseKind.Events)
-        {
-            Interlocked.Decrement(ref _queuedEvents);
-            if (_hub.HasLaggingWatchers)
-            {
-                _hub.WakeSyncLoop();   // room again: victims and unsynced watchers may be waiting for it
-            }
-        }
-    }
+    internal void Complete(Exception? error = null) => Queue.Complete(error);
 
     /// <summary>Cancels every watch of the stream and completes it.</summary>
     public void Dispose() => _hub.CloseStream(this);

@@ -105,7 +105,7 @@ public sealed partial class WatchableStore
     {
         WatchResponse response = w.EventsResponse(events);
         w.MinRevision = revision + 1;
-        if (!w.Stream.TryEnqueueEvents(response))
+        if (!w.Queue.TryEnqueue(response, w.Capacity))
         {
             w.Pending = response;
             _newVictims.Add(w);

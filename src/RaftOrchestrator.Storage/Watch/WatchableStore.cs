@@ -113,7 +113,7 @@ public sealed partial class WatchableStore : IDisposable
                 }
                 id = stream.NextWatchId++;
             }
-            var watcher = new Watcher(id, stream, request);
+            var watcher = new Watcher(id, stream, _options.WatchStreamCapacity, request);
             KvStore kv = _kv;
             long current = kv.CurrentRevision, compact = kv.CompactRevision;
             if (request.StartRevision > 0 && request.StartRevision < compact)

@@ -7,11 +7,17 @@ namespace RaftOrchestrator.Storage.Watch;
 /// Invariant: every event of the watcher's range with revision below <see cref="MinRevision"/> (and at or
 /// above its start) has been handed to the stream, or is held in <see cref="Pending"/> while a victim.
 /// </summary>
-internal sealed class Watcher(long id, WatchStream stream, in WatchRequest request)
+internal sealed class Watcher(long id, WatchStream stream, int capacity, in WatchRequest request)
 {
     public long Id { get; } = id;
 
     public WatchStream Stream { get; } = stream;
+
+    /// <summary>The stream's queue, held directly so that a fan-out touches the watcher and the queue only.</summary>
+    public ResponseQueue Queue { get; } = stream.Queue;
+
+    /// <summary>The stream's capacity for unread event responses.</summary>
+    public int Capacity { get; } = capacity;
 
     public KeyRange Range { get; } = request.Range;
 

@@ -8,6 +8,12 @@ public sealed record StoreOptions
     /// <summary>Keys compacted per hold of the write lock, so readers are not stalled by a large compaction.</summary>
     public int CompactionBatchSize { get; init; } = 10_000;
 
+    /// <summary>
+    /// Keys a range scans per hold of the read lock; a longer scan lets the writer in between batches and
+    /// resumes after the last key it visited (a read at a fixed revision sees the same data either way).
+    /// </summary>
+    public int ReadBatchSize { get; init; } = 4_096;
+
     /// <summary>Keys or changes copied per hold of the read lock while a snapshot is written.</summary>
     public int SnapshotBatchSize { get; init; } = 4_096;
 

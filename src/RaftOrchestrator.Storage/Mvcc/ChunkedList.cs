@@ -46,18 +46,25 @@ internal sealed class ChunkedList<T>
         }
     }
 
-    /// <summary>Forgets every position below <paramref name="position"/>.</summary>
+    /// <summary>Forgets every position below <paramref name="position"/>: whole chunks are dropped, a partial one cleared.</summary>
     public void TrimBefore(long position)
     {
         position = Math.Min(position, End);
-        for (long p = _start; p < position; p++)
+        if (position <= _start)
         {
-            this[p] = default!;
-            if (((p + 1) & ChunkMask) == 0)
-            {
-                _chunks[(int)(p >> ChunkShift)] = null;
-            }
+            return;
         }
-        _start = Math.Max(_start, position);
+        int firstChunk = (int)(_start >> ChunkShift);
+        int keptChunk = (int)(position >> ChunkShift);
+        for (int c = firstChunk; c < keptChunk; c++)
+        {
+            _chunks[c] = null;
+        }
+        if (keptChunk < _chunks.Count && _chunks[keptChunk] is T[] partial)
+        {
+            int from = firstChunk == keptChunk ? (int)(_start & ChunkMask) : 0;
+            Array.Clear(partial, from, (int)(position & ChunkMask) - from);
+        }
+        _start = position;
     }
 }

@@ -7,11 +7,13 @@ public sealed partial class KvStore
     /// <see cref="StoreStatus.Compacted"/>, reads at or above it are unchanged, and every change at or
     /// above it stays available to watchers (see <see cref="KeyIndex.Compact"/>).
     ///
-    /// The compaction revision is published first, under one short write lock together with trimming
-    /// the revision log; the key indexes are then trimmed in batches of
-    /// <see cref="StoreOptions.CompactionBatchSize"/> keys, each under its own write lock, so readers
-    /// interleave. Writers interleave too (the writer gate is taken per batch): a version they add is above
-    /// the compaction revision and survives whether its key was trimmed already or not.
+    /// Only keys changed between the previous compaction point and this one can hold versions to drop (any
+    /// other key's newest version below the point is its only one there, and is kept), so the cost is the
+    /// number of changes dropped, not the number of keys. Under one write lock the compaction revision is
+    /// published, those keys are collected from the revision log and the log is trimmed; the keys are then
+    /// compacted in batches of <see cref="StoreOptions.CompactionBatchSize"/>, each under its own hold of the
+    /// writer gate and the write lock, so readers and writers interleave. That is safe: a version a writer
+    /// adds is above the compaction revision and survives whether its key was trimmed already or not.
     /// Waits for a snapshot in progress (see <c>_maintenance</c>).
     /// </summary>
     public StoreStatus Compact(long revision)
@@ -19,6 +21,7 @@ public sealed partial class KvStore
         _maintenance.Wait();
         try
         {
+            KeyIndex[] touched;
             lock (_writerGate)
             {
                 _lock.EnterWriteLock();
@@ -33,6 +36,7 @@ public sealed partial class KvStore
                         return StoreStatus.FutureRevision;
                     }
                     Volatile.Write(ref _compactRevision, revision);
+                    touched = ChangedBefore(revision);
                     _log.TrimBefore(revision);
                 }
                 finally
@@ -40,7 +44,10 @@ public sealed partial class KvStore
                     _lock.ExitWriteLock();
                 }
             }
-            CompactKeys(revision);
+            for (int from = 0; from < touched.Length; from += _options.CompactionBatchSize)
+            {
+                CompactBatch(revision, touched.AsSpan(from, Math.Min(_options.CompactionBatchSize, touched.Length - from)));
+            }
             return StoreStatus.Ok;
         }
         finally
@@ -49,58 +56,37 @@ public sealed partial class KvStore
         }
     }
 
-    private void CompactKeys(long revision)
+    /// <summary>Each key with a change still in the log below <paramref name="revision"/>, once.</summary>
+    private KeyIndex[] ChangedBefore(long revision)
     {
-        byte[]? resumeAfter = null;
-        var emptied = new List<KeyIndex>();
-        bool more = true;
-        while (more)
+        var keys = new HashSet<KeyIndex>();
+        RevisionLog.Changes changes = _log.Between(_log.OldestMain, revision - 1);
+        while (changes.MoveNext())
         {
-            lock (_writerGate)
-            {
-                _lock.EnterWriteLock();
-                try
-                {
-                    more = CompactBatch(revision, ref resumeAfter, emptied);
-                }
-                finally
-                {
-                    _lock.ExitWriteLock();
-                }
-            }
+            keys.Add(changes.CurrentKey);
         }
+        return [.. keys];
     }
 
-    /// <summary>Trims up to one batch of keys after <paramref name="resumeAfter"/>; returns true if keys remain.</summary>
-    private bool CompactBatch(long revision, ref byte[]? resumeAfter, List<KeyIndex> emptied)
+    private void CompactBatch(long revision, ReadOnlySpan<KeyIndex> keys)
     {
-        TreeIndex.Cursor cursor = _tree.Seek(resumeAfter ?? []);
-        int visited = 0;
-        bool more = false;
-        while (cursor.MoveNext())
+        lock (_writerGate)
         {
-            KeyIndex index = cursor.Current;
-            if (resumeAfter is not null && index.Key.AsSpan().SequenceEqual(resumeAfter))
+            _lock.EnterWriteLock();
+            try
             {
-                continue;
+                foreach (KeyIndex index in keys)
+                {
+                    if (index.Compact(revision))
+                    {
+                        _tree.Remove(index.Key);
+                    }
+                }
             }
-            if (visited == _options.CompactionBatchSize)
+            finally
             {
-                more = true;
-                break;
-            }
-            visited++;
-            resumeAfter = index.Key;
-            if (index.Compact(revision))
-            {
-                emptied.Add(index);
+                _lock.ExitWriteLock();
             }
         }
-        foreach (KeyIndex index in emptied)
-        {
-            _tree.Remove(index.Key);
-        }
-        emptied.Clear();
-        return more;
     }
 }

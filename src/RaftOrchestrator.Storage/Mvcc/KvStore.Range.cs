@@ -2,127 +2,99 @@ namespace RaftOrchestrator.Storage.Mvcc;
 
 public sealed partial class KvStore
 {
-    /// <summary>Reads a key or range at a revision (linearizable with respect to this store's writes).</summary>
+    /// <summary>
+    /// Reads a key or range at a revision. A range longer than <see cref="StoreOptions.ReadBatchSize"/> keys
+    /// is scanned in batches, releasing the read lock in between so the writer is never stalled by a large
+    /// read. That is consistent: history at or below the read revision does not change, and a compaction at
+    /// or below it does not change what a read at it sees; a compaction that overtakes the read revision
+    /// mid-scan makes the read answer <see cref="StoreStatus.Compacted"/>.
+    /// </summary>
     public RangeResult Range(in RangeRequest request)
     {
         if (!request.Range.IsValid || request.Limit < 0)
         {
             return RangeResult.Failed(StoreStatus.InvalidArgument, CurrentRevision, CompactRevision);
         }
-        _lock.EnterReadLock();
-        try
+        var scan = new RangeScan(request);
+        long rev = 0;
+        bool first = true, more = true;
+        while (more)
         {
-            long current = _currentRevision;
-            long rev = request.Revision <= 0 ? current : request.Revision;
-            if (rev > current)
+            _lock.EnterReadLock();
+            try
             {
-                return RangeResult.Failed(StoreStatus.FutureRevision, current, _compactRevision);
+                long current = _currentRevision;
+                if (first)
+                {
+                    rev = request.Revision <= 0 ? current : request.Revision;
+                    if (rev > current)
+                    {
+                        return RangeResult.Failed(StoreStatus.FutureRevision, current, _compactRevision);
+                    }
+                }
+                if (rev < _compactRevision)
+                {
+                    scan.Abandon();
+                    return RangeResult.Failed(StoreStatus.Compacted, current, _compactRevision);
+                }
+                more = Scan(ref scan, rev, _options.ReadBatchSize);
+                first = false;
             }
-            if (rev < _compactRevision)
+            finally
             {
-                return RangeResult.Failed(StoreStatus.Compacted, current, _compactRevision);
+                _lock.ExitReadLock();
             }
-            return RangeCore(request, rev);
         }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
+        return scan.Finish(rev, CompactRevision);
     }
 
-    /// <summary>The range itself; the caller holds the lock and has checked the revision.</summary>
+    /// <summary>A range in one go; the caller holds the lock and has checked the revision (transactions).</summary>
     private RangeResult RangeCore(in RangeRequest request, long rev)
     {
-        SortOrder order = request.SortOrder;
-        if (order == SortOrder.None && request.SortTarget != SortTarget.Key)
-        {
-            order = SortOrder.Ascend;   // etcd: a non-key target without an order sorts ascending.
-        }
-        // Keys come out of the tree ascending, so a limit can stop collecting early unless another order is wanted.
-        bool keyOrder = order == SortOrder.None || (order == SortOrder.Ascend && request.SortTarget == SortTarget.Key);
-        long collectLimit = request.CountOnly ? 0 : (keyOrder && request.Limit > 0 ? request.Limit : long.MaxValue);
+        var scan = new RangeScan(request);
+        Scan(ref scan, rev, int.MaxValue);
+        return scan.Finish(rev, _compactRevision);
+    }
 
+    /// <summary>Visits up to <paramref name="budget"/> keys of the scan; true if keys remain. Caller holds the lock.</summary>
+    private bool Scan(ref RangeScan scan, long rev, int budget)
+    {
+        RangeRequest request = scan.Request;
         KeyRange range = request.Range;
         if (range.IsSingleKey)
         {
             KeyIndex? index = _tree.Get(range.Key.Span);
-            if (index is null || !index.TryGet(rev, out KeyVersion v) || !PassesFilters(request, v))
+            if (index is not null && index.TryGet(rev, out KeyVersion v))
             {
-                return new RangeResult(StoreStatus.Ok, [], 0, false, rev, _compactRevision);
+                scan.Offer(index.Key, v);
             }
-            KeyValue[] one = collectLimit > 0 ? [v.ToKeyValue(index.Key, request.KeysOnly)] : [];
-            return new RangeResult(StoreStatus.Ok, one, 1, false, rev, _compactRevision);
+            return false;
         }
-
-        var kvs = new KeyValueBuffer();
-        long count = 0;
-        TreeIndex.Cursor cursor = _tree.Seek(range.Key.Span);
+        TreeIndex.Cursor cursor = _tree.Seek(scan.ResumeAfter ?? range.Key.Span);
         bool open = range.IsOpenEnded;
         ReadOnlySpan<byte> end = range.RangeEnd.Span;
+        int visited = 0;
         while (cursor.MoveNext())
         {
             KeyIndex index = cursor.Current;
             if (!open && index.Key.AsSpan().SequenceCompareTo(end) >= 0)
             {
-                break;
+                return false;
             }
-            if (!index.TryGet(rev, out KeyVersion v) || !PassesFilters(request, v))
+            if (scan.ResumeAfter is not null && index.Key.AsSpan().SequenceEqual(scan.ResumeAfter))
             {
                 continue;
             }
-            count++;
-            if (kvs.Count < collectLimit)
+            if (visited++ == budget)
             {
-                kvs.Add(v.ToKeyValue(index.Key, request.KeysOnly));
+                return true;
+            }
+            scan.ResumeAfter = index.Key;
+            if (index.TryGet(rev, out KeyVersion v))
+            {
+                scan.Offer(index.Key, v);
             }
         }
-
-        if (!keyOrder)
-        {
-            Sort(kvs.Span, request.SortTarget, order);
-            if (request.Limit > 0)
-            {
-                kvs.Truncate((int)Math.Min(request.Limit, int.MaxValue));
-            }
-        }
-        bool more = !request.CountOnly && count > kvs.Count;
-        return new RangeResult(StoreStatus.Ok, kvs.ToArrayAndReturn(), count, more, rev, _compactRevision);
-    }
-
-    private static bool PassesFilters(in RangeRequest r, in KeyVersion v) =>
-        (r.MinModRevision == 0 || v.Main >= r.MinModRevision)
-        && (r.MaxModRevision == 0 || v.Main <= r.MaxModRevision)
-        && (r.MinCreateRevision == 0 || v.CreateRevision >= r.MinCreateRevision)
-        && (r.MaxCreateRevision == 0 || v.CreateRevision <= r.MaxCreateRevision);
-
-    private static void Sort(Span<KeyValue> kvs, SortTarget target, SortOrder order)
-    {
-        Comparison<KeyValue> compare = target switch
-        {
-            SortTarget.Version => (a, b) => a.Version.CompareTo(b.Version),
-            SortTarget.Create => (a, b) => a.CreateRevision.CompareTo(b.CreateRevision),
-            SortTarget.Mod => (a, b) => a.ModRevision.CompareTo(b.ModRevision),
-            SortTarget.Value => (a, b) => a.Value.Span.SequenceCompareTo(b.Value.Span),
-            _ => (a, b) => a.Key.Span.SequenceCompareTo(b.Key.Span),
-        };
-        // Stable, with key order as the tie-break (the input is in key order).
-        var indexed = new (KeyValue kv, int i)[kvs.Length];
-        for (int i = 0; i < kvs.Length; i++)
-        {
-            indexed[i] = (kvs[i], i);
-        }
-        Array.Sort(indexed, (x, y) =>
-        {
-            int c = compare(x.kv, y.kv);
-            if (order == SortOrder.Descend)
-            {
-                c = -c;
-            }
-            return c != 0 ? c : x.i.CompareTo(y.i);
-        });
-        for (int i = 0; i < kvs.Length; i++)
-        {
-            kvs[i] = indexed[i].kv;
-        }
+        return false;
     }
 }

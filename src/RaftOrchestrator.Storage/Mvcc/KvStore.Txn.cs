@@ -45,6 +45,17 @@ public sealed partial class KvStore
                 _ => throw new ArgumentException($"Unknown request op {ops[i].GetType().Name}.", nameof(request)),
             };
         }
+        // Every write op answers with the transaction's revision: the new one if anything changed, else the old.
+        long after = ReadRevisionInTxn;
+        for (int i = 0; i < responses.Length; i++)
+        {
+            responses[i] = responses[i].Kind switch
+            {
+                ResponseOpKind.Put => responses[i] with { Put = responses[i].Put with { Revision = after } },
+                ResponseOpKind.DeleteRange => responses[i] with { DeleteRange = responses[i].DeleteRange with { Revision = after } },
+                _ => responses[i],
+            };
+        }
         return new TxnResult(StoreStatus.Ok, succeeded, responses, before);
     }
 
@@ -76,6 +87,14 @@ public sealed partial class KvStore
 
     private bool Holds(in Compare compare, long rev)
     {
+        if (compare.Range.IsSingleKey)
+        {
+            // The usual guard (one key): straight from the index, nothing allocated.
+            KeyIndex? index = _tree.Get(compare.Range.Key.Span);
+            return index is not null && index.TryGet(rev, out KeyVersion v)
+                ? compare.Matches(v.ToKeyValue(index.Key))
+                : compare.Target != CompareTarget.Value && compare.Matches(default);
+        }
         RangeResult found = RangeCore(new RangeRequest(compare.Range), rev);
         if (found.Kvs.Length == 0)
         {

@@ -199,4 +199,36 @@ public sealed class KvStoreTests
         Assert.Equal(StoreStatus.Ok, store.Compact(12));
         Assert.Equal(3, store.IndexedKeyCount);   // k0 was deleted below 12: gone from the index
     }
+
+    [Fact]
+    public void Range_InReadBatchesOfOneKey_AnswersAsInOneBatch()
+    {
+        using var batched = new KvStore(new StoreOptions { ReadBatchSize = 1 });
+        using var whole = new KvStore();
+        foreach (KvStore store in new[] { batched, whole })
+        {
+            for (int i = 0; i < 30; i++)
+            {
+                store.Put(B($"k{i % 11:D2}"), B($"{(i * 7) % 5}"));
+                if (i % 4 == 0)
+                {
+                    store.DeleteRange(KeyRange.ForKey(B($"k{i % 7:D2}")));
+                }
+            }
+        }
+        RangeRequest[] requests =
+        [
+            new(KeyRange.All),
+            new(KeyRange.Prefix(B("k0"))) { Limit = 3 },
+            new(KeyRange.All) { Revision = 12, SortTarget = SortTarget.Value, SortOrder = SortOrder.Descend, KeysOnly = true },
+            new(new KeyRange(B("k03"), B("k09"))) { CountOnly = true },
+            new(KeyRange.All) { MinModRevision = 20, Limit = 2 },
+        ];
+        foreach (RangeRequest request in requests)
+        {
+            RangeResult a = batched.Range(request), b = whole.Range(request);
+            Assert.Equal((b.Status, b.Count, b.More, b.Revision), (a.Status, a.Count, a.More, a.Revision));
+            Assert.Equal(b.Kvs, a.Kvs);
+        }
+    }
 }

@@ -135,13 +135,14 @@ internal sealed class KeyIndex
 
     /// <summary>
     /// Drops the versions that no read or watch at or above <paramref name="compactMain"/> can see
-    /// (see the worked example above). Returns true when nothing is left and the key leaves the tree.
+    /// (see the worked example above). Returns true when this call removed the last version, so the key
+    /// leaves the tree; compacting again at the same point changes nothing and returns false.
     /// </summary>
     public bool Compact(long compactMain)
     {
         if (IsEmpty)
         {
-            return true;
+            return false;
         }
         // keepFrom: index into the logical sequence [older..., latest] of the first version kept.
         int total = _olderCount + 1;

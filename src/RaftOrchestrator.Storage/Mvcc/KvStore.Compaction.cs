@@ -8,20 +8,20 @@ public sealed partial class KvStore
     /// above it stays available to watchers (see <see cref="KeyIndex.Compact"/>).
     ///
     /// Only keys changed between the previous compaction point and this one can hold versions to drop (any
-    /// other key's newest version below the point is its only one there, and is kept), so the cost is the
-    /// number of changes dropped, not the number of keys. Under one write lock the compaction revision is
-    /// published, those keys are collected from the revision log and the log is trimmed; the keys are then
-    /// compacted in batches of <see cref="StoreOptions.CompactionBatchSize"/>, each under its own hold of the
-    /// writer gate and the write lock, so readers and writers interleave. That is safe: a version a writer
-    /// adds is above the compaction revision and survives whether its key was trimmed already or not.
-    /// Waits for a snapshot in progress (see <c>_maintenance</c>).
+    /// other key's newest version below the point is its only one there, and is kept), so the work follows
+    /// the revision log's changes below the point, not the number of keys. The compaction revision is
+    /// published first; then the log's changes are walked in batches of
+    /// <see cref="StoreOptions.CompactionBatchSize"/>, each under its own hold of the writer gate and the write
+    /// lock, so readers and writers interleave, and the log is trimmed last. That is safe: a version a writer
+    /// adds is above the compaction revision and survives whether its key was trimmed already or not, and
+    /// the log only grows at its end meanwhile. Waits for a snapshot in progress (see <c>_maintenance</c>).
     /// </summary>
     public StoreStatus Compact(long revision)
     {
         _maintenance.Wait();
         try
         {
-            KeyIndex[] touched;
+            (long start, long end) changes;
             lock (_writerGate)
             {
                 _lock.EnterWriteLock();
@@ -36,17 +36,28 @@ public sealed partial class KvStore
                         return StoreStatus.FutureRevision;
                     }
                     Volatile.Write(ref _compactRevision, revision);
-                    touched = ChangedBefore(revision);
-                    _log.TrimBefore(revision);
+                    changes = _log.PositionsBefore(revision);
                 }
                 finally
                 {
                     _lock.ExitWriteLock();
                 }
             }
-            for (int from = 0; from < touched.Length; from += _options.CompactionBatchSize)
+            for (long from = changes.start; from < changes.end; from += _options.CompactionBatchSize)
             {
-                CompactBatch(revision, touched.AsSpan(from, Math.Min(_options.CompactionBatchSize, touched.Length - from)));
+                CompactBatch(revision, from, Math.Min(changes.end, from + _options.CompactionBatchSize));
+            }
+            lock (_writerGate)
+            {
+                _lock.EnterWriteLock();
+                try
+                {
+                    _log.TrimBefore(revision);
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
             }
             return StoreStatus.Ok;
         }
@@ -56,27 +67,17 @@ public sealed partial class KvStore
         }
     }
 
-    /// <summary>Each key with a change still in the log below <paramref name="revision"/>, once.</summary>
-    private KeyIndex[] ChangedBefore(long revision)
-    {
-        var keys = new HashSet<KeyIndex>();
-        RevisionLog.Changes changes = _log.Between(_log.OldestMain, revision - 1);
-        while (changes.MoveNext())
-        {
-            keys.Add(changes.CurrentKey);
-        }
-        return [.. keys];
-    }
-
-    private void CompactBatch(long revision, ReadOnlySpan<KeyIndex> keys)
+    /// <summary>Compacts the keys changed at log positions [from, to); a key met twice is a no-op the second time.</summary>
+    private void CompactBatch(long revision, long from, long to)
     {
         lock (_writerGate)
         {
             _lock.EnterWriteLock();
             try
             {
-                foreach (KeyIndex index in keys)
+                for (long p = from; p < to; p++)
                 {
+                    KeyIndex index = _log.KeyAt(p);
                     if (index.Compact(revision))
                     {
                         _tree.Remove(index.Key);

@@ -51,6 +51,16 @@ internal sealed class RevisionLog
         _entries.TrimBefore(entryPosition);
     }
 
+    /// <summary>Positions [Start, End) of the changes held below main revision <paramref name="main"/>; stable until trimmed.</summary>
+    public (long Start, long End) PositionsBefore(long main)
+    {
+        long keep = Math.Clamp(main - FirstMain, _mainStarts.Start, _mainStarts.End);
+        return (_entries.Start, keep < _mainStarts.End ? _mainStarts[keep] : _entries.End);
+    }
+
+    /// <summary>The key changed at <paramref name="position"/>.</summary>
+    public KeyIndex KeyAt(long position) => _entries[position];
+
     /// <summary>The changes of main revisions [fromMain, toMain] still held, in revision order.</summary>
     public Changes Between(long fromMain, long toMain)
     {

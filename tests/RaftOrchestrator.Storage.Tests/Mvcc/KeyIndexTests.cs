@@ -78,6 +78,7 @@ public sealed class KeyIndexTests
         index.Tombstone(new Revision(3, 0));
         Assert.True(index.Compact(4));
         Assert.True(index.IsEmpty);
+        Assert.False(index.Compact(4));   // only the call that empties it says so
     }
 
     [Fact]

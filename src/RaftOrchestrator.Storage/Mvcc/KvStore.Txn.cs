@@ -6,13 +6,16 @@ public sealed partial class KvStore
     private TxnResult TxnCore(TxnRequest request)
     {
         long before = _currentRevision;
-        bool succeeded = true;
         foreach (Compare compare in request.Compares)
         {
             if (!compare.Range.IsValid)
             {
                 return new TxnResult(StoreStatus.InvalidArgument, false, [], before);
             }
+        }
+        bool succeeded = true;
+        foreach (Compare compare in request.Compares)
+        {
             if (!Holds(compare, before))
             {
                 succeeded = false;
@@ -24,7 +27,7 @@ public sealed partial class KvStore
         {
             StoreStatus status = Check(ops[i], before);
             if (status == StoreStatus.Ok && ops[i] is PutOp { Options: { IgnoreValue: true } or { IgnoreLease: true } } p
-                && DeletedEarlier(ops, i, p.Key.Span))
+                && !LiveAtOp(ops, i, p.Key.Span))
             {
                 status = StoreStatus.KeyNotFound;   // the key existed before the transaction but not at this op
             }
@@ -73,16 +76,23 @@ public sealed partial class KvStore
         _ => StoreStatus.Ok,
     };
 
-    private static bool DeletedEarlier(IReadOnlyList<RequestOp> ops, int index, ReadOnlySpan<byte> key)
+    /// <summary>
+    /// Whether a key that was live before the transaction is still live at op <paramref name="index"/>:
+    /// the last earlier op that touches it decides (a put keeps it, a delete ends it).
+    /// </summary>
+    private static bool LiveAtOp(IReadOnlyList<RequestOp> ops, int index, ReadOnlySpan<byte> key)
     {
-        for (int i = 0; i < index; i++)
+        for (int i = index - 1; i >= 0; i--)
         {
-            if (ops[i] is DeleteRangeOp d && d.Range.Contains(key))
+            switch (ops[i])
             {
-                return true;
+                case PutOp put when put.Key.Span.SequenceEqual(key):
+                    return true;
+                case DeleteRangeOp delete when delete.Range.Contains(key):
+                    return false;
             }
         }
-        return false;
+        return true;
     }
 
     private bool Holds(in Compare compare, long rev)

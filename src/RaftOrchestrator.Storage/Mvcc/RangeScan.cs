@@ -2,8 +2,9 @@ namespace RaftOrchestrator.Storage.Mvcc;
 
 /// <summary>
 /// The state of one range read across batches: what was collected, how many matched, where to resume.
-/// Applies etcd's rules: filters, count of every match, a limit that stops collecting early only in key
-/// order, sorting of everything collected otherwise, and keys-only stripping after the sort.
+/// Applies etcd's rules: Count is every key in the range (the min/max filters prune only what is returned),
+/// a limit stops collecting early only in key order, everything collected is sorted otherwise, and
+/// keys-only strips values after the sort.
 /// </summary>
 internal struct RangeScan
 {
@@ -11,7 +12,10 @@ internal struct RangeScan
     private readonly SortOrder _order;
     private readonly long _collectLimit;
     private KeyValueBuffer _kvs;
+    /// <summary>Every key with a live version in the range (etcd's Count, taken before the min/max filters).</summary>
     private long _count;
+    /// <summary>Keys that pass the filters; More says whether some of them were not returned.</summary>
+    private long _matched;
 
     public RangeScan(in RangeRequest request)
     {
@@ -31,11 +35,12 @@ internal struct RangeScan
 
     public void Offer(byte[] key, in KeyVersion v)
     {
+        _count++;
         if (!PassesFilters(v))
         {
             return;
         }
-        _count++;
+        _matched++;
         if (_kvs.Count < _collectLimit)
         {
             // A sort by value needs the values: keys-only strips them after sorting (as etcd does).
@@ -60,7 +65,7 @@ internal struct RangeScan
                 }
             }
         }
-        bool more = !Request.CountOnly && _count > _kvs.Count;
+        bool more = !Request.CountOnly && _matched > _kvs.Count;
         return new RangeResult(StoreStatus.Ok, _kvs.ToArrayAndReturn(), _count, more, rev, compactRevision);
     }
 

@@ -81,6 +81,8 @@ public sealed partial class WatchableStore : IDisposable
             Volatile.Write(ref _kv, restored);
             foreach (Watcher w in _synced.All.ToList())
             {
+                // A synced watcher has seen everything up to the last notified revision, event or not.
+                w.MinRevision = Math.Max(w.MinRevision, _notifiedRevision + 1);
                 Move(w, _synced, _unsynced, WatcherState.Unsynced);
             }
             _notifiedRevision = restored.CurrentRevision;

@@ -1,0 +1,6 @@
+namespace RaftOrchestrator.Storage.Tests.Properties;
+
+internal sealed record RevokeLeaseStoreOp(long Id) : StoreOp
+{
+    public override string ToString() => $"RevokeLease({Id})";
+}

@@ -73,17 +73,23 @@ public sealed partial class KvStore
         TreeIndex.Cursor cursor = _tree.Seek(scan.ResumeAfter ?? range.Key.Span);
         bool open = range.IsOpenEnded;
         ReadOnlySpan<byte> end = range.RangeEnd.Span;
+        // Resuming: the seek lands on the last key visited unless compaction removed it; skip it once.
+        bool skipResumeKey = scan.ResumeAfter is not null;
         int visited = 0;
         while (cursor.MoveNext())
         {
             KeyIndex index = cursor.Current;
+            if (skipResumeKey)
+            {
+                skipResumeKey = false;
+                if (ReferenceEquals(index.Key, scan.ResumeAfter) || index.Key.AsSpan().SequenceEqual(scan.ResumeAfter))
+                {
+                    continue;
+                }
+            }
             if (!open && index.Key.AsSpan().SequenceCompareTo(end) >= 0)
             {
                 return false;
-            }
-            if (scan.ResumeAfter is not null && index.Key.AsSpan().SequenceEqual(scan.ResumeAfter))
-            {
-                continue;
             }
             if (visited++ == budget)
             {

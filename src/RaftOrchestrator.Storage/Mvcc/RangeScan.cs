@@ -28,7 +28,8 @@ internal struct RangeScan
         _collectLimit = request.CountOnly ? 0 : (_keyOrder && request.Limit > 0 ? request.Limit : long.MaxValue);
     }
 
-    public RangeRequest Request { get; }
+    /// <summary>A field, not a property: read per key, and a property would copy the whole request each time.</summary>
+    public readonly RangeRequest Request;
 
     /// <summary>The last key visited (a reference to the store's immutable key array).</summary>
     public byte[]? ResumeAfter { get; set; }

@@ -1,12 +1,10 @@
-using System.Text;
 using RaftOrchestrator.Storage.Mvcc;
+using static RaftOrchestrator.Storage.Tests.Utf8;
 
 namespace RaftOrchestrator.Storage.Tests.Mvcc;
 
 public sealed class KeyRangeTests
 {
-    private static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
-
     [Theory]
     [InlineData(new byte[] { 0x61 }, new byte[] { 0x62 })]
     [InlineData(new byte[] { 0x61, 0xff }, new byte[] { 0x62 })]

@@ -1,12 +1,10 @@
-using System.Text;
 using RaftOrchestrator.Storage.Mvcc;
+using static RaftOrchestrator.Storage.Tests.Utf8;
 
 namespace RaftOrchestrator.Storage.Tests.Mvcc;
 
 public sealed class TreeIndexTests
 {
-    private static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
-
     [Fact]
     public void GetOrAdd_ManyKeysInRandomOrder_IterateInByteOrder()
     {
@@ -161,7 +159,7 @@ public sealed class TreeIndexTests
         TreeIndex.Cursor cursor = tree.Seek(B(from));
         while (cursor.MoveNext())
         {
-            keys.Add(Encoding.UTF8.GetString(cursor.Current.Key));
+            keys.Add(S(cursor.Current.Key));
         }
         return keys;
     }

@@ -23,6 +23,17 @@ internal struct KeyVersion
     public static KeyVersion Tombstone(Revision rev) =>
         new() { Main = rev.Main, _subAndFlags = rev.Sub | TombstoneBit };
 
+    /// <summary>Rebuilds a version from the parts <see cref="KeyIndex"/> stores flattened.</summary>
+    public static KeyVersion FromParts(long main, int subAndFlags, long create, long version, long lease, byte[]? value) =>
+        new() { Main = main, _subAndFlags = subAndFlags, CreateRevision = create, Version = version, Lease = lease, Value = value };
+
+    /// <summary>The sub-revision and flags packed as stored.</summary>
+    public readonly int SubAndFlags => _subAndFlags;
+
+    public static bool IsTombstoneFlag(int subAndFlags) => (subAndFlags & TombstoneBit) != 0;
+
+    public static int SubOf(int subAndFlags) => subAndFlags & SubMask;
+
     public readonly int Sub => _subAndFlags & SubMask;
 
     public readonly bool IsTombstone => (_subAndFlags & TombstoneBit) != 0;

@@ -1,43 +1,72 @@
+using System.Numerics;
+
 namespace RaftOrchestrator.Storage.Mvcc;
 
 /// <summary>
 /// Every change above the compaction point in revision order: the role of etcd's revision-keyed bbolt
-/// bucket, from which unsynced watchers catch up and snapshots are written. An entry is only a reference
-/// to the changed key's <see cref="KeyIndex"/>; the version itself is found there by its revision.
-/// Revision (m, s) is entry <c>MainStart(m) + s</c>. Every main revision has at least one change:
-/// a transaction that changes nothing does not take a revision.
+/// bucket, from which unsynced watchers catch up, compaction finds the keys it must trim and snapshots are
+/// written. An entry is only a reference to the changed key's <see cref="KeyIndex"/>; the version itself is
+/// found there by its revision. Every main revision has at least one change (a transaction that changes
+/// nothing takes no revision), so main revisions are contiguous from <see cref="FirstMain"/>.
 ///
-/// Threading: appended and trimmed by the writer under the store's write lock, read under the read lock.
+/// Where main revisions start is kept compactly: one bit per entry marks the first change of each main
+/// revision, and the position of every 64th main revision is a checkpoint. Finding main m is a checkpoint
+/// read plus a popcount walk over at most 64 starts — about 8.25 bytes per change instead of 16.
+///
+/// Positions are absolute (the p-th change ever appended) and stable until trimmed. Threading: appended
+/// and trimmed by the writer under the store's write lock, read under the read lock.
 /// </summary>
 internal sealed class RevisionLog
 {
+    private const int CheckpointShift = 6;
+    private const int MainsPerCheckpoint = 1 << CheckpointShift;
+
     private readonly ChunkedList<KeyIndex> _entries = new();
-    /// <summary>Position in <see cref="_entries"/> of sub-revision 0 of main revision FirstMain + i.</summary>
-    private readonly ChunkedList<long> _mainStarts = new();
+    /// <summary>Bit p % 64 of word p / 64 is set when entry p is sub-revision 0 of its main revision.</summary>
+    private readonly ChunkedList<ulong> _starts = new();
+    /// <summary>Entry position of main revision FirstMain + 64 k, for each k.</summary>
+    private readonly ChunkedList<long> _checkpoints = new();
+    private long _mainCount;
+    private long _lastMainStart;
 
-    public RevisionLog(long firstMain) => FirstMain = firstMain;
+    public RevisionLog(long firstMain)
+    {
+        FirstMain = firstMain;
+        OldestMain = firstMain;
+    }
 
-    /// <summary>The main revision of <c>_mainStarts[0]</c>: one above the store's revision when the log was created.</summary>
+    /// <summary>The first main revision this log was created for: one above the store's revision at creation.</summary>
     public long FirstMain { get; }
 
     /// <summary>The newest main revision in the log, or FirstMain - 1 if none.</summary>
-    public long LastMain => FirstMain + _mainStarts.End - 1;
+    public long LastMain => FirstMain + _mainCount - 1;
 
     /// <summary>The oldest main revision still held.</summary>
-    public long OldestMain => FirstMain + _mainStarts.Start;
+    public long OldestMain { get; private set; }
 
     public long EntryCount => _entries.Count;
 
     /// <summary>Records change <c>sub</c> of main revision <paramref name="main"/>; subs arrive in order from 0.</summary>
     public void Append(long main, int sub, KeyIndex key)
     {
-        if (sub == 0 ? main != LastMain + 1 : main != LastMain || _mainStarts.Count == 0 || sub != _entries.End - _mainStarts[_mainStarts.End - 1])
+        long position = _entries.End;
+        if (sub == 0 ? main != LastMain + 1 : main != LastMain || _mainCount == 0 || sub != position - _lastMainStart)
         {
             throw new InvalidOperationException($"Revision log: change {main}.{sub} does not follow {LastMain}.");
         }
+        if ((position & 63) == 0)
+        {
+            _starts.Add(0);
+        }
         if (sub == 0)
         {
-            _mainStarts.Add(_entries.End);
+            if (((main - FirstMain) & (MainsPerCheckpoint - 1)) == 0)
+            {
+                _checkpoints.Add(position);
+            }
+            _starts[position >> 6] |= 1UL << (int)(position & 63);
+            _lastMainStart = position;
+            _mainCount++;
         }
         _entries.Add(key);
     }
@@ -45,18 +74,24 @@ internal sealed class RevisionLog
     /// <summary>Drops the changes of every main revision below <paramref name="main"/>.</summary>
     public void TrimBefore(long main)
     {
-        long keep = Math.Clamp(main - FirstMain, _mainStarts.Start, _mainStarts.End);
-        long entryPosition = keep < _mainStarts.End ? _mainStarts[keep] : _entries.End;
-        _mainStarts.TrimBefore(keep);
+        long keep = Math.Clamp(main, OldestMain, LastMain + 1);
+        if (keep == OldestMain)
+        {
+            return;
+        }
+        long checkpoint = (keep - FirstMain) >> CheckpointShift;
+        long entryPosition = keep > LastMain ? _entries.End : StartOf(keep);
+        // Lookups of main revisions at or above keep may start from the checkpoint below keep: keep its bits.
+        long bitsFrom = checkpoint < _checkpoints.End ? _checkpoints[checkpoint] : entryPosition;
         _entries.TrimBefore(entryPosition);
+        _starts.TrimBefore(bitsFrom >> 6);
+        _checkpoints.TrimBefore(Math.Min(checkpoint, _checkpoints.End));
+        OldestMain = keep;
     }
 
     /// <summary>Positions [Start, End) of the changes held below main revision <paramref name="main"/>; stable until trimmed.</summary>
-    public (long Start, long End) PositionsBefore(long main)
-    {
-        long keep = Math.Clamp(main - FirstMain, _mainStarts.Start, _mainStarts.End);
-        return (_entries.Start, keep < _mainStarts.End ? _mainStarts[keep] : _entries.End);
-    }
+    public (long Start, long End) PositionsBefore(long main) =>
+        (_entries.Start, main > LastMain ? _entries.End : StartOf(Math.Max(main, OldestMain)));
 
     /// <summary>The key changed at <paramref name="position"/>.</summary>
     public KeyIndex KeyAt(long position) => _entries[position];
@@ -66,25 +101,52 @@ internal sealed class RevisionLog
     {
         fromMain = Math.Max(fromMain, OldestMain);
         toMain = Math.Min(toMain, LastMain);
-        return new Changes(this, fromMain, toMain);
+        return fromMain > toMain ? new Changes(this, 0, 0, 0) : new Changes(this, fromMain, toMain, StartOf(fromMain));
+    }
+
+    private bool IsStart(long position) => (_starts[position >> 6] & (1UL << (int)(position & 63))) != 0;
+
+    /// <summary>Entry position of sub-revision 0 of <paramref name="main"/> (held, at most LastMain).</summary>
+    private long StartOf(long main)
+    {
+        long offset = main - FirstMain;
+        long position = _checkpoints[offset >> CheckpointShift];
+        int skip = (int)(offset & (MainsPerCheckpoint - 1));
+        // The skip-th start after the checkpoint (the checkpoint itself is the 0th).
+        long word = position >> 6;
+        ulong bits = _starts[word] & (~0UL << (int)(position & 63));
+        while (true)
+        {
+            int count = BitOperations.PopCount(bits);
+            if (skip < count)
+            {
+                for (int i = 0; i < skip; i++)
+                {
+                    bits &= bits - 1;
+                }
+                return (word << 6) + BitOperations.TrailingZeroCount(bits);
+            }
+            skip -= count;
+            bits = _starts[++word];
+        }
     }
 
     /// <summary>Iterates changes in revision order. Invalidated by any write to the log.</summary>
     public struct Changes
     {
-        private readonly RevisionLog _log;
+        private readonly RevisionLog? _log;
         private readonly long _toMain;
-        private long _main;
         private long _position;
-        private long _mainEnd;
+        private long _main;
+        private int _sub;
 
-        internal Changes(RevisionLog log, long fromMain, long toMain)
+        internal Changes(RevisionLog log, long fromMain, long toMain, long start)
         {
-            _log = log;
+            _log = toMain >= fromMain && fromMain > 0 ? log : null;
             _toMain = toMain;
-            _main = fromMain - 1;
-            _position = 0;
-            _mainEnd = 0;
+            _main = fromMain;
+            _position = start;
+            _sub = -1;
             Current = default;
             CurrentKey = null!;
         }
@@ -95,18 +157,21 @@ internal sealed class RevisionLog
 
         public bool MoveNext()
         {
-            while (_position >= _mainEnd)
+            if (_log is null || _position >= _log._entries.End)
             {
-                if (++_main > _toMain)
-                {
-                    return false;
-                }
-                long i = _main - _log.FirstMain;
-                _position = _log._mainStarts[i];
-                _mainEnd = _main == _log.LastMain ? _log._entries.End : _log._mainStarts[i + 1];
-                Current = new Revision(_main, -1);
+                return false;
             }
-            Current = new Revision(_main, Current.Sub + 1);
+            if (_sub >= 0 && _log.IsStart(_position))
+            {
+                _main++;
+                _sub = -1;
+            }
+            if (_main > _toMain)
+            {
+                return false;
+            }
+            _sub++;
+            Current = new Revision(_main, _sub);
             CurrentKey = _log._entries[_position++];
             return true;
         }

@@ -14,7 +14,6 @@ public sealed partial class WatchableStore
     /// <summary>Wake-ups for the loop; capacity one, so many signals before it runs coalesce. Completed on dispose.</summary>
     private readonly Channel<bool> _wakeups = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-    private readonly Task _syncLoop;
     private long _lastProgressTimestamp;
     /// <summary>Set when the loop failed; guarded by <c>_mu</c>.</summary>
     private Exception? _fault;

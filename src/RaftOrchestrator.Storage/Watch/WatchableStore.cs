@@ -41,7 +41,8 @@ public sealed partial class WatchableStore : IDisposable
         _notifiedRevision = kv.CurrentRevision;
         kv.SetListener(new Listener(this));
         _lastProgressTimestamp = _options.TimeProvider.GetTimestamp();
-        _syncLoop = Task.Run(RunSyncLoopAsync);
+        // Not awaited by anyone: the loop ends when disposed, and reports its own failure through every stream.
+        _ = Task.Run(RunSyncLoopAsync);
     }
 
     /// <summary>The store underneath: all reads and writes go to it directly.</summary>

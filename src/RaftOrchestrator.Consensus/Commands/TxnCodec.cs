@@ -22,6 +22,14 @@ public static class TxnCodec
 {
     public const byte FormatVersion = 1;
 
+    /// <summary>The transaction as a command for a log entry.</summary>
+    public static EncodedCommand EncodeCommand(TxnRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Encode(request, buffer);
+        return new EncodedCommand((byte)CommandType.Txn, FormatVersion, buffer.WrittenMemory);
+    }
+
     public static void Encode(TxnRequest request, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(request);

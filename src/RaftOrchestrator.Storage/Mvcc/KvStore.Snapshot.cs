@@ -11,77 +11,106 @@ public sealed partial class KvStore
     /// <summary>
     /// Writes the whole state at the current revision S: every change from the compaction point to S,
     /// the newest live version below it of each key, and the leases (format: <see cref="SnapshotFormat"/>).
-    ///
-    /// Writers are not stalled: the state is copied in batches of <see cref="StoreOptions.SnapshotBatchSize"/>
-    /// under short read locks and written to <paramref name="destination"/> with no lock held. That is
-    /// consistent because MVCC history at or below S never changes, and compaction (the only thing that
-    /// removes it) waits for the snapshot. Versions written after S are skipped.
+    /// The same as <see cref="BeginSnapshot"/> followed by <see cref="KvStoreSnapshot.WriteToAsync"/>.
     /// </summary>
     public async Task<long> WriteSnapshotAsync(Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         await _maintenance.WaitAsync(cancellationToken);
+        using KvStoreSnapshot snapshot = CaptureSnapshot();
+        await snapshot.WriteToAsync(destination, cancellationToken);
+        return snapshot.Revision;
+    }
+
+    /// <summary>
+    /// Fixes the state to snapshot at the current revision S before returning, so a caller that serialises
+    /// writes (a replicated log's applier) knows exactly which writes the snapshot holds: those up to the
+    /// last one applied before this call. Writing it (<see cref="KvStoreSnapshot.WriteToAsync"/>) may then
+    /// run concurrently with later writes, which it skips. Compaction waits until the snapshot is disposed.
+    /// Blocks while a compaction or another snapshot is in progress.
+    /// </summary>
+    public KvStoreSnapshot BeginSnapshot()
+    {
+        _maintenance.Wait();
+        return CaptureSnapshot();
+    }
+
+    /// <summary>Called with <c>_maintenance</c> held; the snapshot releases it when disposed (here, if this throws).</summary>
+    private KvStoreSnapshot CaptureSnapshot()
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        // ReaderWriterLockSlim is thread-affine: every lock here is entered and exited with no await between.
+        _lock.EnterReadLock();
         try
         {
-            using var hashing = new HashingStream(destination);
-            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-            long snapshotRevision, logStart, records = 0;
-            // ReaderWriterLockSlim is thread-affine: every lock below is entered and exited with no await between.
+            (long revision, long logStart) = WriteHeader(buffer);
+            return new KvStoreSnapshot(this, buffer, revision, logStart);
+        }
+        catch
+        {
+            _maintenance.Release();
+            throw;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// The body of a snapshot whose header is in <paramref name="buffer"/>. Writers are not stalled: the state
+    /// is copied in batches of <see cref="StoreOptions.SnapshotBatchSize"/> under short read locks and written
+    /// to <paramref name="destination"/> with no lock held. That is consistent because MVCC history at or
+    /// below the snapshot revision never changes, and compaction (the only thing that removes it) waits for
+    /// the snapshot. Versions written after it are skipped.
+    /// </summary>
+    internal async Task WriteSnapshotBodyAsync(
+        ArrayBufferWriter<byte> buffer, long snapshotRevision, long logStart, Stream destination, CancellationToken cancellationToken)
+    {
+        using var hashing = new HashingStream(destination);
+        long records = 0;
+        await FlushAsync(hashing, buffer, cancellationToken);
+        byte[]? resumeAfter = null;
+        bool more = true;
+        while (more)
+        {
             _lock.EnterReadLock();
             try
             {
-                (snapshotRevision, logStart) = WriteHeader(buffer);
+                (more, int written) = WriteBaseBatch(buffer, logStart, ref resumeAfter);
+                records += written;
             }
             finally
             {
                 _lock.ExitReadLock();
             }
-
-            byte[]? resumeAfter = null;
-            bool more = true;
-            while (more)
-            {
-                _lock.EnterReadLock();
-                try
-                {
-                    (more, int written) = WriteBaseBatch(buffer, logStart, ref resumeAfter);
-                    records += written;
-                }
-                finally
-                {
-                    _lock.ExitReadLock();
-                }
-                await FlushAsync(hashing, buffer, cancellationToken);
-            }
-            for (long main = logStart; main <= snapshotRevision; main += _options.SnapshotBatchSize)
-            {
-                long to = Math.Min(snapshotRevision, main + _options.SnapshotBatchSize - 1);
-                _lock.EnterReadLock();
-                try
-                {
-                    records += WriteChangesBatch(buffer, main, to);
-                }
-                finally
-                {
-                    _lock.ExitReadLock();
-                }
-                await FlushAsync(hashing, buffer, cancellationToken);
-            }
-            WriteByte(buffer, SnapshotFormat.TagEnd);
-            WriteVarint(buffer, records);
             await FlushAsync(hashing, buffer, cancellationToken);
-
-            byte[] trailer = new byte[8];
-            BinaryPrimitives.WriteUInt64LittleEndian(trailer, hashing.Hash);
-            await destination.WriteAsync(trailer, cancellationToken);
-            await destination.FlushAsync(cancellationToken);
-            return snapshotRevision;
         }
-        finally
+        for (long main = logStart; main <= snapshotRevision; main += _options.SnapshotBatchSize)
         {
-            _maintenance.Release();
+            long to = Math.Min(snapshotRevision, main + _options.SnapshotBatchSize - 1);
+            _lock.EnterReadLock();
+            try
+            {
+                records += WriteChangesBatch(buffer, main, to);
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+            await FlushAsync(hashing, buffer, cancellationToken);
         }
+        WriteByte(buffer, SnapshotFormat.TagEnd);
+        WriteVarint(buffer, records);
+        await FlushAsync(hashing, buffer, cancellationToken);
+
+        byte[] trailer = new byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(trailer, hashing.Hash);
+        await destination.WriteAsync(trailer, cancellationToken);
+        await destination.FlushAsync(cancellationToken);
     }
+
+    internal void ReleaseMaintenance() => _maintenance.Release();
 
     private static async Task FlushAsync(HashingStream destination, ArrayBufferWriter<byte> buffer, CancellationToken ct)
     {

@@ -70,6 +70,9 @@ public sealed partial class ReplicatedStore : IAsyncDisposable, IApplyObserver
 
     public bool IsLeader => Node.IsLeader;
 
+    /// <summary>The current Raft term (cheap; for response headers).</summary>
+    public long Term => Node.Cluster.Term;
+
     /// <summary>Completes with the reason if the replica cannot go on (repeated log failures); the host should exit.</summary>
     public Task Fatal => _fatal.Task;
 

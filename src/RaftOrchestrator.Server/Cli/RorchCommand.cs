@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Net;
+using RaftOrchestrator.Consensus.Membership;
+using RaftOrchestrator.Server.Hosting;
+
+namespace RaftOrchestrator.Server.Cli;
+
+/// <summary>The `rorch` command line: `rorch server [flags]` (agents and simulated nodes join in later issues).</summary>
+public static class RorchCommand
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("RaftOrchestrator: a container orchestrator with its own Raft-replicated store.");
+        root.Subcommands.Add(BuildServer());
+        return root;
+    }
+
+    private static Command BuildServer()
+    {
+        var name = new Option<string>("--name") { Description = "Member name.", DefaultValueFactory = _ => "default" };
+        var dataDir = new Option<string>("--data-dir") { Description = "Data directory (log, snapshots, membership).", DefaultValueFactory = _ => "data" };
+        var peerListen = new Option<string>("--peer-listen") { Description = "host:port of the Raft transport.", DefaultValueFactory = _ => "127.0.0.1:2380" };
+        var clientListen = new Option<string>("--client-listen") { Description = "host:port of the etcd v3 gRPC API (HTTP/2, no TLS).", DefaultValueFactory = _ => "127.0.0.1:2379" };
+        var advertise = new Option<string?>("--advertise-client-url") { Description = "Client URL other members and clients use (default http://<client-listen>)." };
+        var clusterInit = new Option<bool>("--cluster-init") { Description = "Bootstrap a new cluster (the default unless --join is given)." };
+        var join = new Option<string?>("--join") { Description = "Client URL of a member of the cluster to join, e.g. http://127.0.0.1:2379." };
+        var election = new Option<int>("--election-timeout") { Description = "Upper election timeout in ms (the lower bound is half of it).", DefaultValueFactory = _ => 300 };
+        var snapshotEntries = new Option<long>("--snapshot-count") { Description = "Log entries between snapshots.", DefaultValueFactory = _ => 20_000 };
+        var unsafeNoFsync = new Option<bool>("--unsafe-no-follower-fsync") { Hidden = true, Description = "Stock DotNext follower appends: may lose acknowledged writes. Tests only." };
+        var failpointAcks = new Option<long>("--failpoint-kill-after-acks") { Hidden = true, Description = "Tests only: after this many acknowledged writes, kill -9 the processes in --failpoint-pids-file, then this one." };
+        var failpointPids = new Option<string?>("--failpoint-pids-file") { Hidden = true };
+
+        var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, election, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids })
+        {
+            server.Options.Add(option);
+        }
+        server.Validators.Add(result =>
+        {
+            if (result.GetValue(clusterInit) && result.GetValue(join) is not null)
+            {
+                result.AddError("--cluster-init and --join exclude each other: a member either starts a cluster or joins one.");
+            }
+        });
+        server.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(election) is < 20 or > 60_000)
+            {
+                await Console.Error.WriteLineAsync("--election-timeout must be between 20 and 60000 ms.");
+                return 2;
+            }
+            ServerOptions options;
+            try
+            {
+                options = new ServerOptions
+                {
+                    Name = parse.GetValue(name)!,
+                    DataDirectory = Path.GetFullPath(parse.GetValue(dataDir)!),
+                    PeerListen = Endpoint(parse.GetValue(peerListen)!, "--peer-listen"),
+                    ClientListen = Endpoint(parse.GetValue(clientListen)!, "--client-listen"),
+                    AdvertiseClientUrl = parse.GetValue(advertise),
+                    Join = parse.GetValue(join),
+                    ClusterInit = parse.GetValue(join) is null,
+                    ElectionTimeoutMs = parse.GetValue(election),
+                    SnapshotEntries = parse.GetValue(snapshotEntries),
+                    UnsafeNoFollowerFsync = parse.GetValue(unsafeNoFsync),
+                    FailpointKillAfterAcks = parse.GetValue(failpointAcks),
+                    FailpointPidsFile = parse.GetValue(failpointPids),
+                };
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            return await ServerHost.RunAsync(options, ct);
+        });
+        return server;
+    }
+
+    private static IPEndPoint Endpoint(string text, string flag)
+    {
+        try
+        {
+            return MemberIds.Parse(text);
+        }
+        catch (Exception e) when (e is FormatException or System.Net.Sockets.SocketException or UriFormatException)
+        {
+            throw new FormatException($"{flag}: {e.Message}", e);
+        }
+    }
+}

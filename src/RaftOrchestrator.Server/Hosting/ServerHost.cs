@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RaftOrchestrator.Consensus.Hosting;
+using RaftOrchestrator.Consensus.Membership;
+using RaftOrchestrator.Consensus.StateMachine;
+using RaftOrchestrator.Server.Etcd;
+using RaftOrchestrator.Server.Etcd.Watch;
+using RaftOrchestrator.Server.Peer;
+using ZLogger;
+
+namespace RaftOrchestrator.Server.Hosting;
+
+/// <summary>
+/// Runs one control-plane replica: the replicated store, and Kestrel serving the etcd v3 API and the peer
+/// service on the client address (HTTP/2 without TLS: gRPC needs HTTP/2, and without TLS Kestrel cannot
+/// negotiate it, so the endpoint is HTTP/2 only). Stops on SIGTERM/SIGINT (graceful: the replica leaves
+/// its log flushed) and on a fatal replica error (exit code 1).
+/// </summary>
+public static class ServerHost
+{
+    public static async Task<int> RunAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        WebApplication app = Build(options, out ReplicaSlot slot);
+        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RaftOrchestrator.Server");
+        if (options.UnsafeNoFollowerFsync)
+        {
+            ServerLog.UnsafeNoFsync(logger, options.Name);
+        }
+        PeerChannels peers = app.Services.GetRequiredService<PeerChannels>();
+        ReplicatedStore replica = await ReplicatedStore.StartAsync(
+            ReplicaOptionsFor(options), new GrpcPeerTransport(peers), app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
+        slot.Replica = replica;
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            ServerLog.Serving(logger, options.Name, options.ClientUrl, MemberIds.Format(options.PeerListen), options.DataDirectory);
+            if (options.Join is { } join && !replica.IsMember)
+            {
+                await new JoinClient(peers, logger).JoinAsync(join, replica, cancellationToken);
+            }
+            IHostApplicationLifetime lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using CancellationTokenRegistration onStop = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+            using CancellationTokenRegistration onCancel = cancellationToken.Register(() => stopping.TrySetResult());
+            Task finished = await Task.WhenAny(stopping.Task, replica.Fatal);
+            if (finished == replica.Fatal)
+            {
+                ServerLog.Fatal(logger, replica.Fatal.Exception?.InnerException ?? new InvalidOperationException("fatal"), options.Name);
+                return 1;
+            }
+            ServerLog.ShuttingDown(logger, options.Name);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            await replica.DisposeAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static WebApplication Build(ServerOptions options, out ReplicaSlot slot)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        builder.Logging.AddZLoggerConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(options.ClientListen, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1_024;
+        });
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = 8 << 20;
+            grpc.MaxSendMessageSize = null;
+        });
+        var holder = new ReplicaSlot();
+        slot = holder;
+        builder.Services.AddSingleton(holder);
+        builder.Services.AddSingleton(_ => holder.Replica ?? throw new InvalidOperationException("The replica is not started."));
+        builder.Services.AddSingleton<EtcdHeaders>();
+        builder.Services.AddSingleton<PeerChannels>();
+        builder.Services.AddSingleton(new Failpoints(options.FailpointKillAfterAcks, options.FailpointPidsFile));
+        WebApplication app = builder.Build();
+        app.MapGrpcService<KvService>();
+        app.MapGrpcService<WatchService>();
+        app.MapGrpcService<LeaseService>();
+        app.MapGrpcService<ClusterService>();
+        app.MapGrpcService<MaintenanceService>();
+        app.MapGrpcService<PeerService>();
+        return app;
+    }
+
+    private static ReplicaOptions ReplicaOptionsFor(ServerOptions options) => new()
+    {
+        Name = options.Name,
+        DataDirectory = options.DataDirectory,
+        PeerEndPoint = options.PeerListen,
+        ClientUrls = [options.ClientUrl],
+        ClusterInit = options.ClusterInit,
+        LowerElectionTimeout = Math.Max(10, options.ElectionTimeoutMs / 2),
+        UpperElectionTimeout = options.ElectionTimeoutMs,
+        RequestTimeout = TimeSpan.FromMilliseconds(options.ElectionTimeoutMs),
+        DurableFollowerAppends = !options.UnsafeNoFollowerFsync,
+        StateMachine = new StateMachineOptions { SnapshotEntries = options.SnapshotEntries },
+    };
+}

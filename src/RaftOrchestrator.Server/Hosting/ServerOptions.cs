@@ -1,0 +1,41 @@
+using System.Net;
+
+namespace RaftOrchestrator.Server.Hosting;
+
+/// <summary>What `rorch server` was asked to run (after parsing and validation).</summary>
+public sealed record ServerOptions
+{
+    public string Name { get; init; } = "default";
+
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>Raft transport (etcd's --listen-peer-urls).</summary>
+    public IPEndPoint PeerListen { get; init; } = new(IPAddress.Loopback, 2380);
+
+    /// <summary>The etcd v3 gRPC API and the members' peer service (etcd's --listen-client-urls), HTTP/2 without TLS.</summary>
+    public IPEndPoint ClientListen { get; init; } = new(IPAddress.Loopback, 2379);
+
+    /// <summary>The client URL other members and clients use; defaults to http://{ClientListen}.</summary>
+    public string? AdvertiseClientUrl { get; init; }
+
+    /// <summary>Bootstrap a new cluster when the data directory holds none (the default without --join).</summary>
+    public bool ClusterInit { get; init; } = true;
+
+    /// <summary>The client URL of a member of the cluster to join (k3s's --server).</summary>
+    public string? Join { get; init; }
+
+    public int ElectionTimeoutMs { get; init; } = 300;
+
+    /// <summary>Hidden: stock DotNext follower appends (no flush before the acknowledgement), for durability tests only.</summary>
+    public bool UnsafeNoFollowerFsync { get; init; }
+
+    /// <summary>Hidden, tests only: after this many acknowledged writes, SIGKILL the processes listed in
+    /// <see cref="FailpointPidsFile"/> and then this one (a crash right after an acknowledgement).</summary>
+    public long FailpointKillAfterAcks { get; init; }
+
+    public string? FailpointPidsFile { get; init; }
+
+    public long SnapshotEntries { get; init; } = 20_000;
+
+    public string ClientUrl => AdvertiseClientUrl ?? $"http://{ClientListen}";
+}

@@ -1,0 +1,3 @@
+using RaftOrchestrator.Server.Cli;
+
+return await RorchCommand.Build().Parse(args).InvokeAsync();

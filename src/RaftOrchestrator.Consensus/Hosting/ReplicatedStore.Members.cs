@@ -12,6 +12,9 @@ public sealed partial class ReplicatedStore
     /// <summary>How often a member re-checks that its published attributes are current.</summary>
     private static readonly TimeSpan s_publishInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a new member may take to answer and catch up before the addition is abandoned.</summary>
+    private static readonly TimeSpan s_catchUpTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>True once this member is in the cluster's configuration (a joining member is not until the leader adds it).</summary>
     public bool IsMember => Node.IsMember;
 
@@ -65,15 +68,22 @@ public sealed partial class ReplicatedStore
         {
             return MembershipStatus.AlreadyMember;
         }
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(s_catchUpTimeout);
         try
         {
-            bool added = await node.Cluster.AddMemberAsync(peer, cancellationToken);
+            bool added = await node.Cluster.AddMemberAsync(peer, bounded.Token);
             ConsensusLog.MemberAdded(_logger, MemberIds.Format(peer), added);
             return added ? MembershipStatus.Ok : MembershipStatus.Failed;
         }
         catch (NotLeaderException)
         {
             return MembershipStatus.NotLeader;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            ConsensusLog.MemberAdded(_logger, MemberIds.Format(peer), false);
+            return MembershipStatus.Failed;   // it did not answer, or could not catch up, in time
         }
     }
 

@@ -29,9 +29,11 @@ public static class RorchCommand
         var unsafeNoFsync = new Option<bool>("--unsafe-no-follower-fsync") { Hidden = true, Description = "Stock DotNext follower appends: may lose acknowledged writes. Tests only." };
         var failpointAcks = new Option<long>("--failpoint-kill-after-acks") { Hidden = true, Description = "Tests only: after this many acknowledged writes, kill -9 the processes in --failpoint-pids-file, then this one." };
         var failpointPids = new Option<string?>("--failpoint-pids-file") { Hidden = true };
+        var noPropagate = new Option<bool>("--no-propagate-commits") { Hidden = true, Description = "Let followers learn commits from the next heartbeat (benchmarks)." };
+        var maxInflight = new Option<int>("--max-inflight") { Hidden = true, Description = "Proposals in flight per member.", DefaultValueFactory = _ => 4 };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, election, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, election, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight })
         {
             server.Options.Add(option);
         }
@@ -66,6 +68,8 @@ public static class RorchCommand
                     UnsafeNoFollowerFsync = parse.GetValue(unsafeNoFsync),
                     FailpointKillAfterAcks = parse.GetValue(failpointAcks),
                     FailpointPidsFile = parse.GetValue(failpointPids),
+                    PropagateCommits = !parse.GetValue(noPropagate),
+                    MaxInflight = Math.Max(1, parse.GetValue(maxInflight)),
                 };
             }
             catch (FormatException e)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using RaftOrchestrator.Consensus.Hosting;
 using RaftOrchestrator.Consensus.Membership;
+using RaftOrchestrator.Consensus.Replication;
 using RaftOrchestrator.Consensus.StateMachine;
 using RaftOrchestrator.Server.Etcd;
 using RaftOrchestrator.Server.Etcd.Watch;
@@ -65,7 +66,13 @@ public static class ServerHost
 
     private static WebApplication Build(ServerOptions options, out ReplicaSlot slot)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The content root is the binaries' folder: the host watches it for configuration changes, and a data
+        // directory or the file system root under a watcher costs a notification per log write (or a full scan).
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
@@ -110,5 +117,7 @@ public static class ServerHost
         RequestTimeout = TimeSpan.FromMilliseconds(options.ElectionTimeoutMs),
         DurableFollowerAppends = !options.UnsafeNoFollowerFsync,
         StateMachine = new StateMachineOptions { SnapshotEntries = options.SnapshotEntries },
+        PropagateCommits = options.PropagateCommits,
+        Pipeline = new PipelineOptions { MaxInflight = options.MaxInflight },
     };
 }

@@ -37,5 +37,10 @@ public sealed record ServerOptions
 
     public long SnapshotEntries { get; init; } = 20_000;
 
+    /// <summary>Start a replication round right after each commit so followers apply at once (see ReplicaOptions).</summary>
+    public bool PropagateCommits { get; init; } = true;
+
+    public int MaxInflight { get; init; } = 4;
+
     public string ClientUrl => AdvertiseClientUrl ?? $"http://{ClientListen}";
 }

@@ -11,7 +11,7 @@ namespace RaftOrchestrator.Integration.Tests.Harness;
 /// </summary>
 internal sealed class ProcessCluster : IAsyncDisposable
 {
-    private readonly string[] _extraArgs;
+    private string[] _extraArgs;
 
     private ProcessCluster(string root, string[] extraArgs)
     {
@@ -62,7 +62,10 @@ internal sealed class ProcessCluster : IAsyncDisposable
     public IEnumerable<string> ArgsFor(ProcessMember member) =>
         (member == Members[0] ? ["--cluster-init"] : new[] { "--join", Members[0].ClientUrl }).Concat(_extraArgs);
 
-    public void Restart(ProcessMember member, params string[] moreArgs) => member.Start(ArgsFor(member).Concat(moreArgs));
+    public void Restart(ProcessMember member) => member.Start(ArgsFor(member));
+
+    /// <summary>Replaces the extra arguments every member gets from now on (at its next start).</summary>
+    public void SetExtraArgs(params string[] extraArgs) => _extraArgs = extraArgs;
 
     /// <summary>The running member that leads, as the running members report it.</summary>
     public async Task<ProcessMember> WaitForLeaderAsync(CancellationToken ct)

@@ -7,7 +7,7 @@
 #   bench/etcd-compare.sh [--quick] [--phases put,range,watch,failover,fill] [--out DIR] [--only etcd|rorch|both]
 #                         [--no-build]
 #
-# Environment knobs: PUT_TOTAL RANGE_TOTAL MAX_SECONDS VALUE_SIZE WATCH_PUTS FILL_KEYS FAILOVER_ROUNDS
+# Environment knobs: WARMUP_OPS PUT_TOTAL RANGE_TOTAL MAX_SECONDS VALUE_SIZE WATCH_PUTS FILL_KEYS FAILOVER_ROUNDS
 #   FAILOVER_TIMEOUT_MS STARTUP_TIMEOUT RORCH_DLL RORCH_CMD RORCH_EXTRA_ARGS ETCD_BIN ETCDCTL_BIN
 set -uo pipefail
 
@@ -61,6 +61,9 @@ else
   PUT_TOTAL=${PUT_TOTAL:-20000} RANGE_TOTAL=${RANGE_TOTAL:-20000} FAILOVER_ROUNDS=${FAILOVER_ROUNDS:-5}
 fi
 MAX_SECONDS=${MAX_SECONDS:-60}
+# Untimed puts before each measured phase, on both stores: steady state, not start-up (rorch's JIT compiles its hot
+# paths during the first few thousand requests; etcd is compiled ahead of time).
+WARMUP_OPS=${WARMUP_OPS:-4000}
 VALUE_SIZE=${VALUE_SIZE:-256}
 WATCH_PUTS=${WATCH_PUTS:-1000}
 FILL_KEYS=${FILL_KEYS:-100000}
@@ -357,9 +360,16 @@ find_leader() {
 
 # ---------------------------------------------------------------------------------------------------------------
 # Phases. Each runs against the current cluster and records values with setv.
+warm_up() {
+  ((WARMUP_OPS > 0)) || return 0
+  loadgen $((MAX_SECONDS + 60)) "$OUT/$STORE-warmup-$1.txt" put --clients 16 --total "$WARMUP_OPS" \
+    --max-seconds "$MAX_SECONDS" --value-size "$VALUE_SIZE" --target leader
+}
+
 phase_put() {
   local c out t0 t1 line ops ticks
   ticks=$(getconf CLK_TCK)
+  warm_up put
   for c in 1 16 256; do
     out="$OUT/$STORE-put-$c.txt"
     t0=$(members_cpu_ticks)
@@ -385,6 +395,7 @@ phase_put() {
 
 phase_range() {
   local c out line
+  warm_up range
   for c in 1 256; do
     out="$OUT/$STORE-range-$c.txt"
     loadgen $((MAX_SECONDS * 3 + 60)) "$out" range --clients "$c" --total "$RANGE_TOTAL" \
@@ -400,6 +411,7 @@ phase_range() {
 
 phase_watch() {
   local out="$OUT/$STORE-watch.txt" role line events=""
+  warm_up watch
   loadgen $((MAX_SECONDS * 2 + 60)) "$out" watch --total "$WATCH_PUTS" --max-seconds "$MAX_SECONDS" \
     --value-size "$VALUE_SIZE"
   ((LG_RC == 0)) || note "$STORE" "watch: exit $LG_RC ($(grep '^RESULT' "$out" | tail -n1))"

@@ -24,6 +24,11 @@ public static class RorchCommand
         var advertise = new Option<string?>("--advertise-client-url") { Description = "Client URL other members and clients use (default http://<client-listen>)." };
         var clusterInit = new Option<bool>("--cluster-init") { Description = "Bootstrap a new cluster (the default unless --join is given)." };
         var join = new Option<string?>("--join") { Description = "Client URL of a member of the cluster to join, e.g. http://127.0.0.1:2379." };
+        var state = new Option<string>("--initial-cluster-state")
+        {
+            Description = "new: bootstrap a cluster when the data directory has none (the default without --join). existing: wait until a member adds this one (etcdctl member add).",
+            DefaultValueFactory = _ => "new",
+        };
         var election = new Option<int>("--election-timeout") { Description = "Upper election timeout in ms (the lower bound is half of it).", DefaultValueFactory = _ => 300 };
         var snapshotEntries = new Option<long>("--snapshot-count") { Description = "Log entries between snapshots.", DefaultValueFactory = _ => 20_000 };
         var unsafeNoFsync = new Option<bool>("--unsafe-no-follower-fsync") { Hidden = true, Description = "Stock DotNext follower appends: may lose acknowledged writes. Tests only." };
@@ -33,7 +38,7 @@ public static class RorchCommand
         var maxInflight = new Option<int>("--max-inflight") { Hidden = true, Description = "Proposals in flight per member.", DefaultValueFactory = _ => 4 };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, election, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight })
         {
             server.Options.Add(option);
         }
@@ -46,6 +51,12 @@ public static class RorchCommand
         });
         server.SetAction(async (parse, ct) =>
         {
+            string initialState = parse.GetValue(state) ?? "new";
+            if (initialState is not ("new" or "existing") || (initialState == "existing" && parse.GetValue(clusterInit)))
+            {
+                await Console.Error.WriteLineAsync("--initial-cluster-state is new or existing, and existing excludes --cluster-init.");
+                return 2;
+            }
             if (parse.GetValue(election) is < 20 or > 60_000)
             {
                 await Console.Error.WriteLineAsync("--election-timeout must be between 20 and 60000 ms.");
@@ -62,7 +73,7 @@ public static class RorchCommand
                     ClientListen = Endpoint(parse.GetValue(clientListen)!, "--client-listen"),
                     AdvertiseClientUrl = parse.GetValue(advertise),
                     Join = parse.GetValue(join),
-                    ClusterInit = parse.GetValue(join) is null,
+                    ClusterInit = parse.GetValue(join) is null && initialState == "new",
                     ElectionTimeoutMs = parse.GetValue(election),
                     SnapshotEntries = parse.GetValue(snapshotEntries),
                     UnsafeNoFollowerFsync = parse.GetValue(unsafeNoFsync),

@@ -52,8 +52,9 @@ public sealed class CrashAfterAckTests
             await load;
             await ProcessCluster.WaitUntilAsync(() => Task.FromResult(cluster.Members.All(m => !m.IsRunning)), "every member to be dead", 10, Ct);
             IReadOnlyList<string> acknowledged = writer.Acknowledged;
-            // Writes answered while the crash point kills the others still count: they were acknowledged too.
-            Assert.InRange(acknowledged.Count, acksBeforeCrash - 1, acksBeforeCrash + 1_000);
+            // The crash point was reached (responses in flight when it fired may never arrive), and writes
+            // answered while it killed the others count as acknowledged too.
+            Assert.InRange(acknowledged.Count, acksBeforeCrash - 100, acksBeforeCrash + 1_000);
 
             cluster.SetExtraArgs(extra);   // no crash point this time
             foreach (ProcessMember member in cluster.Members.Where(m => leaderReturns || m != leader))

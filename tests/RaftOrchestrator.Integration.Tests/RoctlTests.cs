@@ -177,6 +177,8 @@ public sealed class RoctlTests(RoctlTests.ClusterFixture fixture) : IClassFixtur
         waiting.Start(["--initial-cluster-state", "existing"]);
         try
         {
+            // Up and answering (as "not part of a cluster yet"): DotNext replicates to it before adding it.
+            await ProcessCluster.WaitUntilAsync(async () => await ProcessCluster.StatusAsync(waiting, Ct) is not null, "the replica to start", 30, Ct);
             string added = await Roctl.OkAsync(All, "members", "add", $"http://127.0.0.1:{waiting.PeerPort}");
             Assert.Matches("[0-9a-f]{16}", added);
             await ProcessCluster.WaitUntilAsync(async () => await ProcessCluster.StatusAsync(waiting, Ct) is { Errors.Count: 0, Leader: not 0 },

@@ -175,20 +175,30 @@ public sealed class RoctlTests(RoctlTests.ClusterFixture fixture) : IClassFixtur
         await Etcdctl.OkAsync(All, "put", "/roctl/before-add", "x");
         using var waiting = new ProcessMember("m9", Cluster.Root);
         waiting.Start(["--initial-cluster-state", "existing"]);
+        string id = "";
         try
         {
             // Up and answering (as "not part of a cluster yet"): DotNext replicates to it before adding it.
             await ProcessCluster.WaitUntilAsync(async () => await ProcessCluster.StatusAsync(waiting, Ct) is not null, "the replica to start", 30, Ct);
             string added = await Roctl.OkAsync(All, "members", "add", $"http://127.0.0.1:{waiting.PeerPort}");
-            Assert.Matches("[0-9a-f]{16}", added);
+            id = System.Text.RegularExpressions.Regex.Match(added, "[0-9a-f]{16}").Value;
+            Assert.NotEmpty(id);
             await ProcessCluster.WaitUntilAsync(async () => await ProcessCluster.StatusAsync(waiting, Ct) is { Errors.Count: 0, Leader: not 0 },
                 "the added replica to be a member", 60, Ct);
             Assert.Equal("x\n", await Etcdctl.OkAsync(waiting.Endpoint, "get", "/roctl/before-add", "--print-value-only"));
+            // It publishes its name through the log once it is a member.
+            await ProcessCluster.WaitUntilAsync(async () => Roctl.TableRows(await Roctl.OkAsync(All, "members", "list")).Any(r => r["NAME"] == "m9"),
+                "the new member's name", 30, Ct);
             Assert.Contains("removed", await Roctl.OkAsync(All, "members", "remove", "m9"), StringComparison.Ordinal);
+            id = "";
         }
         finally
         {
             await waiting.KillAsync();
+            if (id.Length > 0)
+            {
+                await Etcdctl.RunAsync(All, "", "member", "remove", id);   // leave the shared cluster as it was
+            }
         }
     }
 

@@ -10,7 +10,7 @@ namespace RaftOrchestrator.Consensus.Hosting;
 public sealed partial class ReplicatedStore
 {
     /// <summary>How often a member re-checks that its published attributes are current.</summary>
-    private static readonly TimeSpan s_publishInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_publishInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How long a new member may take to answer and catch up before the addition is abandoned.</summary>
     private static readonly TimeSpan s_catchUpTimeout = TimeSpan.FromSeconds(10);

@@ -52,6 +52,18 @@ public sealed partial class ReplicatedStore
     private async Task<long> ReadIndexRoundAsync(CancellationToken lifetime)
     {
         long started = _time.GetTimestamp();
+        try
+        {
+            return await ReadIndexAttemptsAsync(started, lifetime);
+        }
+        finally
+        {
+            ConsensusMetrics.ReadIndexDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private async Task<long> ReadIndexAttemptsAsync(long started, CancellationToken lifetime)
+    {
         while (true)
         {
             lifetime.ThrowIfCancellationRequested();

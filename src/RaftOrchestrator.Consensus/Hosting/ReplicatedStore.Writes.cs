@@ -11,6 +11,9 @@ public sealed partial class ReplicatedStore
     /// <summary>Backoff between attempts while there is no leader, or it refused.</summary>
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Entries this leader is replicating right now (its own proposals and forwarded ones).</summary>
+    private int _replicating;
+
     /// <summary>
     /// Proposes a transaction. The outcome's result is what applying it produced here (<see cref="TxnResult"/>:
     /// status, compare outcome, responses, revision); an acknowledged write is on stable storage on a majority.
@@ -72,8 +75,14 @@ public sealed partial class ReplicatedStore
         long started = _time.GetTimestamp();
         TimeSpan attemptTimeout = TimeSpan.FromMilliseconds(Math.Max(1_000, 4 * _options.UpperElectionTimeout));
         CancellationToken lifetime = _lifetime.Token;
+        ConsensusMetrics.ProposalCommands.Record(proposal.CommandCount);
+        int attempts = 0;
         while (!proposal.IsDone && !lifetime.IsCancellationRequested)
         {
+            if (attempts++ > 0)
+            {
+                ConsensusMetrics.ProposalRetries.Add(1);
+            }
             TimeSpan elapsed = _time.GetElapsedTime(started);
             if (elapsed > _options.ProposalTimeout)
             {
@@ -101,6 +110,7 @@ public sealed partial class ReplicatedStore
             {
             }
         }
+        ConsensusMetrics.ProposalDuration.Record(_time.GetElapsedTime(started).TotalMilliseconds);
         proposal.TryFail(ProposalStatus.Stopped);
     }
 
@@ -131,14 +141,23 @@ public sealed partial class ReplicatedStore
     }
 
     /// <summary>Appends, replicates, commits and applies an entry on this leader; a refusal is a status, not an exception.</summary>
+    /// <remarks>
+    /// Followers learn a commit from the next replication round. While other entries are being replicated that
+    /// round comes at once; when this was the last one in flight, the next would be a heartbeat (up to half an
+    /// election timeout away), so with <see cref="ReplicaOptions.PropagateCommits"/> a round is started now.
+    /// Under load this adds no rounds (measured: forcing one after every commit cost 14% of the puts at 16 clients).
+    /// </remarks>
     private async Task<PeerStatus> TryReplicateAsync(ConsensusNode node, ReadOnlyMemory<byte> entry, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _replicating);
+        bool counted = true;
         try
         {
             await node.Cluster.ReplicateAsync(entry, null, cancellationToken);
-            if (_options.PropagateCommits)
+            counted = false;
+            if (Interlocked.Decrement(ref _replicating) == 0 && _options.PropagateCommits)
             {
-                _ = node.Cluster.ForceReplicationAsync(CancellationToken.None).AsTask();
+                _ = PropagateCommitAsync(node);
             }
             return PeerStatus.Ok;
         }
@@ -153,6 +172,30 @@ public sealed partial class ReplicatedStore
         catch (Exception e) when (IsLogFailure(e))
         {
             return PeerStatus.Unavailable;   // the watchdog restarts the member
+        }
+        finally
+        {
+            if (counted)
+            {
+                Interlocked.Decrement(ref _replicating);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round. DotNext queues a round per follower and a follower works through them one at a time, so more
+    /// rounds than a CPU-starved follower can take only make it lag (measured: forcing two rounds per commit
+    /// raised the follower's watch delivery p99 from 14-66 ms to 220 ms).
+    /// </summary>
+    private static async Task PropagateCommitAsync(ConsensusNode node)
+    {
+        try
+        {
+            await node.Cluster.ForceReplicationAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NotLeaderException or OperationCanceledException or ObjectDisposedException)
+        {
+            // no longer leading: the new leader's rounds carry the commit
         }
     }
 

@@ -31,6 +31,8 @@ internal sealed class Proposal
 
     public ulong Sequence { get; }
 
+    public int CommandCount => _waiters.Length;
+
     /// <summary>The log entry: header and commands.</summary>
     public ReadOnlyMemory<byte> Entry { get; }
 

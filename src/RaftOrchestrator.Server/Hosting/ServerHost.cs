@@ -77,7 +77,12 @@ public static class ServerHost
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
-        builder.Logging.AddZLoggerConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddZLoggerConsole(o =>
+        {
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            o.UsePlainTextFormatter(f => f.SetPrefixFormatter(
+                $"{0:utc-longdate} {1:short} ", (in MessageTemplate template, in LogInfo info) => template.Format(info.Timestamp, info.LogLevel)));
+        });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.ClientListen, listen => listen.Protocols = HttpProtocols.Http2);

@@ -30,6 +30,7 @@ public static class RorchCommand
             DefaultValueFactory = _ => "new",
         };
         var election = new Option<int>("--election-timeout") { Description = "Upper election timeout in ms (the lower bound is half of it).", DefaultValueFactory = _ => 300 };
+        var electionMin = new Option<int>("--election-timeout-min") { Hidden = true, Description = "Lower election timeout in ms (default half the upper one)." };
         var snapshotEntries = new Option<long>("--snapshot-count") { Description = "Log entries between snapshots.", DefaultValueFactory = _ => 20_000 };
         var unsafeNoFsync = new Option<bool>("--unsafe-no-follower-fsync") { Hidden = true, Description = "Stock DotNext follower appends: may lose acknowledged writes. Tests only." };
         var failpointAcks = new Option<long>("--failpoint-kill-after-acks") { Hidden = true, Description = "Tests only: after this many acknowledged writes, kill -9 the processes in --failpoint-pids-file, then this one." };
@@ -38,7 +39,7 @@ public static class RorchCommand
         var maxInflight = new Option<int>("--max-inflight") { Hidden = true, Description = "Proposals in flight per member.", DefaultValueFactory = _ => 4 };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight })
         {
             server.Options.Add(option);
         }
@@ -75,6 +76,7 @@ public static class RorchCommand
                     Join = parse.GetValue(join),
                     ClusterInit = parse.GetValue(join) is null && initialState == "new",
                     ElectionTimeoutMs = parse.GetValue(election),
+                    ElectionTimeoutMinMs = parse.GetValue(electionMin) is > 0 and var min ? min : parse.GetValue(election) / 2,
                     SnapshotEntries = parse.GetValue(snapshotEntries),
                     UnsafeNoFollowerFsync = parse.GetValue(unsafeNoFsync),
                     FailpointKillAfterAcks = parse.GetValue(failpointAcks),

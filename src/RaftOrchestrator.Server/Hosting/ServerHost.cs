@@ -117,7 +117,7 @@ public static class ServerHost
         PeerEndPoint = options.PeerListen,
         ClientUrls = [options.ClientUrl],
         ClusterInit = options.ClusterInit,
-        LowerElectionTimeout = Math.Max(10, options.ElectionTimeoutMs / 2),
+        LowerElectionTimeout = Math.Clamp(options.ElectionTimeoutMinMs, 10, options.ElectionTimeoutMs - 1),
         UpperElectionTimeout = options.ElectionTimeoutMs,
         RequestTimeout = TimeSpan.FromMilliseconds(options.ElectionTimeoutMs),
         DurableFollowerAppends = !options.UnsafeNoFollowerFsync,

@@ -26,6 +26,8 @@ public sealed record ServerOptions
 
     public int ElectionTimeoutMs { get; init; } = 300;
 
+    public int ElectionTimeoutMinMs { get; init; } = 150;
+
     /// <summary>Hidden: stock DotNext follower appends (no flush before the acknowledgement), for durability tests only.</summary>
     public bool UnsafeNoFollowerFsync { get; init; }
 

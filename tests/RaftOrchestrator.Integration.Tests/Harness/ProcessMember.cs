@@ -59,7 +59,7 @@ internal sealed class ProcessMember : IDisposable
         };
         foreach (string arg in new[]
         {
-            RorchBinary.Path, "server", "--name", Name, "--data-dir", DataDirectory,
+            BuiltBinary.Rorch, "server", "--name", Name, "--data-dir", DataDirectory,
             "--client-listen", Endpoint, "--peer-listen", $"127.0.0.1:{PeerPort}",
         }.Concat(extraArgs))
         {

@@ -17,7 +17,7 @@ internal static class Roctl
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(RoctlBinary.Path);
+        info.ArgumentList.Add(BuiltBinary.Roctl);
         foreach (string arg in (endpoints is null ? [] : new[] { "--endpoints", endpoints }).Concat(args))
         {
             info.ArgumentList.Add(arg);

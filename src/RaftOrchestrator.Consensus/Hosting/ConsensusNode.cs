@@ -47,7 +47,9 @@ internal sealed class ConsensusNode : IAsyncDisposable
     {
         ILogger logger = loggers.CreateLogger("RaftOrchestrator.Consensus");
         Directory.CreateDirectory(options.DataDirectory);
+        var members = new MemberConfigurationStorage(Path.Combine(options.DataDirectory, "members"));
         var machine = StoreStateMachine.Open(hub, Path.Combine(options.DataDirectory, "snap"), options.StateMachine, observer, logger);
+        machine.ConfigurationStorage = members;
         var walOptions = new WriteAheadLog.Options
         {
             Location = Path.Combine(options.DataDirectory, "wal"),
@@ -57,6 +59,7 @@ internal sealed class ConsensusNode : IAsyncDisposable
         WriteAheadLog wal = options.DurableFollowerAppends
             ? new DurableWriteAheadLog(walOptions, machine, logger)
             : new WriteAheadLog(walOptions, machine);
+        wal.ConfigurationStorage = members;   // at once: the log's applier is already running (see StoreStateMachine)
         var configuration = new RaftCluster.TcpConfiguration(options.PeerEndPoint)
         {
             LowerElectionTimeout = options.LowerElectionTimeout,
@@ -64,7 +67,7 @@ internal sealed class ConsensusNode : IAsyncDisposable
             RequestTimeout = options.RequestTimeout,
             ConnectTimeout = options.ConnectTimeout,
             ColdStart = options.ClusterInit,
-            ConfigurationStorage = new MemberConfigurationStorage(Path.Combine(options.DataDirectory, "members")),
+            ConfigurationStorage = members,
             LoggerFactory = loggers,
         };
         var cluster = new RaftCluster(configuration) { AuditTrail = wal };

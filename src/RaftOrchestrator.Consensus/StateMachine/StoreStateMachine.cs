@@ -1,4 +1,5 @@
 using System.Buffers;
+using DotNext.Net.Cluster.Consensus.Raft.Membership;
 using DotNext.Net.Cluster.Consensus.Raft.StateMachine;
 using Microsoft.Extensions.Logging;
 using RaftOrchestrator.Storage.Watch;
@@ -87,6 +88,10 @@ internal sealed partial class StoreStateMachine : IStateMachine, IAsyncDisposabl
         {
             return InstallAsync(entry, token);
         }
+        if (entry.IsConfiguration)
+        {
+            return ApplyConfigurationAsync(entry, token);
+        }
         long length = 0;
         if (entry.TryGetPayload(out ReadOnlySequence<byte> payload) && !payload.IsEmpty)
         {
@@ -97,6 +102,29 @@ internal sealed partial class StoreStateMachine : IStateMachine, IAsyncDisposabl
         _observer.OnApplied(entry.Index);
         MaybeSnapshot(entry.Index, entry.Term, length);
         return new ValueTask<long>(entry.Index);
+    }
+
+    /// <summary>
+    /// Who keeps configuration entries that reach the state machine (see <see cref="ApplyConfigurationAsync"/>);
+    /// set once, before the log replays.
+    /// </summary>
+    public IClusterConfigurationStorage? ConfigurationStorage { get; set; }
+
+    /// <summary>
+    /// DotNext hands configuration entries to its configuration storage and the state machine an empty entry,
+    /// but its applier starts in the log's constructor, before RaftCluster gives the log its storage: an entry
+    /// replayed in that window arrives here with the configuration in it (seen after a kill -9 of every member).
+    /// It is kept the way DotNext would have kept it, and applies nothing to the store.
+    /// </summary>
+    private async ValueTask<long> ApplyConfigurationAsync(LogEntry entry, CancellationToken token)
+    {
+        if (entry.TryGetPayload(out ReadOnlySequence<byte> payload) && !payload.IsEmpty && ConfigurationStorage is { } storage)
+        {
+            await storage.SaveConfigurationAsync(entry, entry.Index, token);
+        }
+        Volatile.Write(ref _applied, entry.Index);
+        _observer.OnApplied(entry.Index);
+        return entry.Index;
     }
 
     public ValueTask ReclaimGarbageAsync(long watermark, CancellationToken token)

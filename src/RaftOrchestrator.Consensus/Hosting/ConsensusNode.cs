@@ -17,11 +17,14 @@ namespace RaftOrchestrator.Consensus.Hosting;
 /// </summary>
 internal sealed class ConsensusNode : IAsyncDisposable
 {
-    private ConsensusNode(RaftCluster cluster, WriteAheadLog wal, StoreStateMachine machine)
+    private readonly MemberConfigurationStorage _members;
+
+    private ConsensusNode(RaftCluster cluster, WriteAheadLog wal, StoreStateMachine machine, MemberConfigurationStorage members)
     {
         Cluster = cluster;
         Wal = wal;
         Machine = machine;
+        _members = members;
     }
 
     public RaftCluster Cluster { get; }
@@ -71,7 +74,7 @@ internal sealed class ConsensusNode : IAsyncDisposable
             LoggerFactory = loggers,
         };
         var cluster = new RaftCluster(configuration) { AuditTrail = wal };
-        var node = new ConsensusNode(cluster, wal, machine);
+        var node = new ConsensusNode(cluster, wal, machine, members);
         cluster.LeaderChanged += (_, leader) => leaderChanged(node, leader);
         try
         {
@@ -98,6 +101,7 @@ internal sealed class ConsensusNode : IAsyncDisposable
             await Cluster.DisposeAsync();
             await Wal.DisposeAsync();
             await Machine.DisposeAsync();
+            _members.Dispose();
         }
     }
 }

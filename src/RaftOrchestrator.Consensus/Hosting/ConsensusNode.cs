@@ -18,6 +18,7 @@ namespace RaftOrchestrator.Consensus.Hosting;
 internal sealed class ConsensusNode : IAsyncDisposable
 {
     private readonly MemberConfigurationStorage _members;
+    private int _disposed;
 
     private ConsensusNode(RaftCluster cluster, WriteAheadLog wal, StoreStateMachine machine, MemberConfigurationStorage members)
     {
@@ -92,6 +93,10 @@ internal sealed class ConsensusNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         try
         {
             await Cluster.StopAsync(CancellationToken.None);

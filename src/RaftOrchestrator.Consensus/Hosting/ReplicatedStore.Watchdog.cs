@@ -11,6 +11,7 @@ public sealed partial class ReplicatedStore
 
     private int _restarts;
 
+
     /// <summary>
     /// DotNext 6.12's log can die for good (a follower's flusher races an InstallSnapshot and fails with
     /// MissingPageException; every later append fails while the node still calls itself a follower:
@@ -39,17 +40,29 @@ public sealed partial class ReplicatedStore
             }
             catch (Exception e) when (IsLogFailure(e))
             {
-                recent.Enqueue(_time.GetTimestamp());
-                while (recent.Count > 0 && _time.GetElapsedTime(recent.Peek()) > _options.RestartWindow)
+                Exception cause = e;
+                while (true)
                 {
-                    recent.Dequeue();
+                    recent.Enqueue(_time.GetTimestamp());
+                    while (recent.Count > 0 && _time.GetElapsedTime(recent.Peek()) > _options.RestartWindow)
+                    {
+                        recent.Dequeue();
+                    }
+                    if (recent.Count > _options.MaxRestarts)
+                    {
+                        _fatal.TrySetException(new InvalidOperationException("The write-ahead log keeps failing.", cause));
+                        return;
+                    }
+                    try
+                    {
+                        await RestartAsync(node, cause, lifetime);
+                        break;
+                    }
+                    catch (Exception again) when (!lifetime.IsCancellationRequested && again is not OperationCanceledException)
+                    {
+                        cause = again;   // the new incarnation failed while replaying: counts as another failure
+                    }
                 }
-                if (recent.Count > _options.MaxRestarts)
-                {
-                    _fatal.TrySetException(new InvalidOperationException("The write-ahead log keeps failing.", e));
-                    return;
-                }
-                await RestartAsync(node, e, lifetime);
             }
         }
     }
@@ -66,7 +79,7 @@ public sealed partial class ReplicatedStore
             {
                 return;
             }
-            await failed.DisposeAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await failed.DisposeAsync().AsTask().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);   // idempotent
             ReplicaOptions again = _options with { ClusterInit = false };
 #pragma warning disable CA2000 // ownership moves to _node; DisposeAsync or the next restart disposes it
             ConsensusNode node = await ConsensusNode.StartAsync(again, _hub, this, _loggers, OnLeaderChanged, lifetime);

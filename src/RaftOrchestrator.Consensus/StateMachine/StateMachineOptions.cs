@@ -16,4 +16,10 @@ public sealed record StateMachineOptions
     public long SnapshotBytes { get; init; } = 256L << 20;
 
     public StoreOptions Store { get; init; } = StoreOptions.Default;
+
+    /// <summary>
+    /// Tests only (a failpoint, as etcd's gofail): when it returns true for an entry's index, applying that entry
+    /// throws, which kills DotNext's log the way its own background failures do.
+    /// </summary>
+    internal Func<long, bool>? ApplyFault { get; init; }
 }

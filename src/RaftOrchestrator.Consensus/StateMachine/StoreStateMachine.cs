@@ -92,6 +92,10 @@ internal sealed partial class StoreStateMachine : IStateMachine, IAsyncDisposabl
         {
             return ApplyConfigurationAsync(entry, token);
         }
+        if (_options.ApplyFault?.Invoke(entry.Index) == true)
+        {
+            throw new InvalidOperationException($"Failpoint: applying entry {entry.Index} fails.");
+        }
         long length = 0;
         if (entry.TryGetPayload(out ReadOnlySequence<byte> payload) && !payload.IsEmpty)
         {

@@ -9,7 +9,7 @@ public sealed partial class ApiCatalog
         Add(new ResourceDescriptor<ConfigMap>
         {
             Group = "", Version = "v1", Kind = "ConfigMap", Plural = "configmaps", Singular = "configmap",
-            Namespaced = true, ShortNames = ["cm"], Strategy = new ConfigMapStrategy(),
+            Namespaced = true, ShortNames = ["cm"], Strategy = new ConfigMapResourceStrategy(),
         });
     }
 }

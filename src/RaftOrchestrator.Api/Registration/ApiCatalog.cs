@@ -2,7 +2,8 @@ namespace RaftOrchestrator.Api.Registration;
 
 /// <summary>
 /// Every served resource, in discovery order. Registrations are grouped by API group in partial files
-/// (<c>ApiCatalog.CoreV1.cs</c>, ...), each adding its descriptors in a <c>static partial void</c> hook.
+/// (<c>ApiCatalog.CoreV1.cs</c>: core kinds; <c>ApiCatalog.Workloads.cs</c>: pods and the
+/// controllers of pods; <c>ApiCatalog.Others.cs</c>: the remaining groups), each a partial method called in order.
 /// </summary>
 public sealed partial class ApiCatalog
 {
@@ -12,7 +13,7 @@ public sealed partial class ApiCatalog
     public ApiCatalog()
     {
         RegisterCoreV1();
-        RegisterAppsV1();
+        RegisterWorkloads();
         RegisterOthers();
     }
 
@@ -41,7 +42,7 @@ public sealed partial class ApiCatalog
 
     partial void RegisterCoreV1();
 
-    partial void RegisterAppsV1();
+    partial void RegisterWorkloads();
 
     partial void RegisterOthers();
 }

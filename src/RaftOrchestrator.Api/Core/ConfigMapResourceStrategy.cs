@@ -3,7 +3,7 @@ using RaftOrchestrator.Api.Validation;
 
 namespace RaftOrchestrator.Api.Core;
 
-public sealed class ConfigMapStrategy : ResourceStrategy<ConfigMap>
+public sealed class ConfigMapResourceStrategy : ResourceStrategy<ConfigMap>
 {
     private const int MaxTotalBytes = 1024 * 1024;
 

@@ -50,6 +50,8 @@ public abstract class ResourceDescriptor
     public string KeyPrefix => Group.Length == 0 || Group == "apps" ? $"/registry/{Plural}/" : $"/registry/{Group}/{Plural}/";
 
     public string Key(string? ns, string name) => Namespaced ? $"{KeyPrefix}{ns}/{name}" : $"{KeyPrefix}{name}";
+
+    public abstract TResult Accept<TResult>(IResourceDescriptorVisitor<TResult> visitor);
 }
 
 public sealed class ResourceDescriptor<T> : ResourceDescriptor where T : class, IKubernetesObject, new()
@@ -57,4 +59,10 @@ public sealed class ResourceDescriptor<T> : ResourceDescriptor where T : class, 
     public required ResourceStrategy<T> Strategy { get; init; }
 
     public override Type ObjectType => typeof(T);
+
+    public override TResult Accept<TResult>(IResourceDescriptorVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

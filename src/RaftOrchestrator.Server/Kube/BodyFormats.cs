@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace RaftOrchestrator.Server.Kube;
+
+/// <summary>Conversions of non-JSON bodies to JSON (YAML documents, Kubernetes protobuf envelopes).</summary>
+public static class BodyFormats
+{
+    public static bool YamlToJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error)
+    {
+        node = null;
+        error = "YAML bodies are not supported yet";
+        return body.IsEmpty && false;
+    }
+
+    public static bool ProtobufToJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error)
+    {
+        node = null;
+        error = "protobuf bodies are not supported yet";
+        return body.IsEmpty && false;
+    }
+}

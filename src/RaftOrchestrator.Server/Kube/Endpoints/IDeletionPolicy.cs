@@ -1,0 +1,13 @@
+using RaftOrchestrator.Api.Meta;
+
+namespace RaftOrchestrator.Server.Kube.Endpoints;
+
+/// <summary>
+/// Graceful deletion of a kind: when it returns true the object was marked (deletionTimestamp, grace period,
+/// phase) and is written back instead of deleted; something else finishes the deletion later (the node agent for
+/// a pod, the namespace controller for a namespace). Objects with finalizers are handled generically.
+/// </summary>
+public interface IDeletionPolicy<T> where T : class, IKubernetesObject, new()
+{
+    bool BeginGracefulDeletion(T value, DeleteOptions options, DateTime now);
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using RaftOrchestrator.Api.Meta;
+using RaftOrchestrator.Api.Validation;
+using RaftOrchestrator.Server.Kube.Admission;
+using RaftOrchestrator.Server.Kube.Registry;
+using RaftOrchestrator.Storage.Mvcc;
+
+namespace RaftOrchestrator.Server.Kube.Endpoints;
+
+public sealed partial class ResourceEndpoint<T>
+{
+    /// <summary>kube-apiserver's generateName alphabet: no vowels (no words), no look-alike characters.</summary>
+    private static readonly char[] s_nameAlphabet = "bcdfghjklmnpqrstvwxz2456789".ToCharArray();
+
+    private const int GenerateNameAttempts = 8;
+
+    private async Task CreateAsync(EndpointRequest request)
+    {
+        (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
+        if (tooLarge is not null)
+        {
+            await Replies.StatusAsync(request.Context, tooLarge);
+            return;
+        }
+        ObjectDecoder<T>.Decoded decoded = _decoder.Decode(body, request.Context.Request.ContentType, request.FieldValidation);
+        if (decoded.Error is not null)
+        {
+            await Replies.StatusAsync(request.Context, decoded.Error);
+            return;
+        }
+        T value = decoded.Value!;
+        if (PlaceInNamespace(value, NamespaceOf(request)) is { } mismatch)
+        {
+            await Replies.StatusAsync(request.Context, mismatch);
+            return;
+        }
+        (Stored<T>? created, Status? error) = await CreateObjectAsync(request, value, extra: null);
+        if (error is not null)
+        {
+            await Replies.StatusAsync(request.Context, error);
+            return;
+        }
+        await ReplyObjectAsync(request, created!.Object, 201, decoded.Warning);
+    }
+
+    /// <summary>The URL's namespace is the object's; a different one in the body is a 400, as in Kubernetes.</summary>
+    internal Status? PlaceInNamespace(T value, string? ns)
+    {
+        if (!_descriptor.Namespaced)
+        {
+            value.Metadata.Namespace = null;
+            return null;
+        }
+        if (!string.IsNullOrEmpty(value.Metadata.Namespace) && value.Metadata.Namespace != ns)
+        {
+            return ApiStatus.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        value.Metadata.Namespace = ns;
+        return null;
+    }
+
+    /// <summary>
+    /// The create pipeline after decoding: system fields, mutating admission, defaults, validation, validating
+    /// admission, then one create-if-absent transaction (<paramref name="extra"/> operations ride in it).
+    /// </summary>
+    internal async Task<(Stored<T>? Created, Status? Error)> CreateObjectAsync(EndpointRequest request, T value, Func<T, IReadOnlyList<RequestOp>>? extra)
+    {
+        ObjectMeta meta = value.Metadata;
+        meta.Uid = Guid.NewGuid().ToString();
+        meta.CreationTimestamp = _services.NowSeconds();
+        meta.DeletionTimestamp = null;
+        meta.DeletionGracePeriodSeconds = null;
+        meta.ResourceVersion = null;
+        bool generated = string.IsNullOrEmpty(meta.Name) && !string.IsNullOrEmpty(meta.GenerateName);
+        for (int attempt = 0; ; attempt++)
+        {
+            if (generated)
+            {
+                meta.Name = meta.GenerateName + new string(RandomNumberGenerator.GetItems<char>(s_nameAlphabet, 5));
+            }
+            var admission = new AdmissionRequest(AdmissionOperation.Create, _descriptor, null, value, null, meta.Namespace, meta.Name ?? "", request.User, request.DryRun);
+            if (await _services.Admission.MutateAsync(admission, request.Aborted) is { } refused)
+            {
+                return (null, refused);
+            }
+            Strategy.ApplyDefaults(value);
+            Strategy.PrepareForCreate(value);
+            meta.Generation = Strategy.GetSpec(value) is null ? meta.Generation : 1;
+            var errors = new FieldErrorList();
+            ObjectMetaValidation.Validate(meta, _descriptor.Namespaced, Strategy.NameRule, errors);
+            Strategy.Validate(value, errors);
+            if (errors.Count > 0)
+            {
+                return (null, ApiStatus.Invalid(_descriptor, meta.Name ?? "", errors));
+            }
+            if (await _services.Admission.ValidateAsync(admission, request.Aborted) is { } denied)
+            {
+                return (null, denied);
+            }
+            if (request.DryRun)
+            {
+                return (new Stored<T>(value, 0, default), null);
+            }
+            WriteOutcome outcome = await _store.CreateAsync(value, extra?.Invoke(value), request.Aborted);
+            switch (outcome.Status)
+            {
+                case WriteStatus.Ok:
+                    meta.ResourceVersion = outcome.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return (new Stored<T>(value, outcome.Revision, default), null);
+                case WriteStatus.Exists when generated && attempt + 1 < GenerateNameAttempts:
+                    continue;
+                case WriteStatus.Exists:
+                    return (null, ApiStatus.AlreadyExists(_descriptor, meta.Name!));
+                default:
+                    return (null, WriteFailure(outcome));
+            }
+        }
+    }
+}

@@ -57,6 +57,14 @@ public static partial class NameValidation
         return QualifiedNamePart().IsMatch(name) ? null : QualifiedNameMessage;
     }
 
+    /// <summary>The problems of a label value, in Kubernetes' words and joined with "; ", or null when it is valid.</summary>
+    public static string? LabelValueProblem(string value)
+    {
+        string? tooLong = value.Length > 63 ? "must be no more than 63 characters" : null;
+        string? shape = LabelValue().IsMatch(value) ? null : LabelValueMessage;
+        return tooLong is not null && shape is not null ? $"{tooLong}; {shape}" : tooLong ?? shape;
+    }
+
     public static void Dns1123Label(string field, string? value, FieldErrorList errors) => Check(field, value, IsDns1123Label(value), 63, Dns1123LabelMessage, errors);
 
     public static void Dns1123Subdomain(string field, string? value, FieldErrorList errors) => Check(field, value, IsDns1123Subdomain(value), 253, Dns1123SubdomainMessage, errors);

@@ -12,6 +12,12 @@ namespace RaftOrchestrator.Api.Registration;
 /// </summary>
 public abstract class ResourceStrategy<T> where T : class, IKubernetesObject
 {
+    /// <summary>
+    /// The kind's name grammar, which the server passes to <see cref="ObjectMetaValidation.Validate"/>: a DNS-1123
+    /// subdomain for most kinds; namespaces are DNS-1123 labels and services DNS-1035 labels.
+    /// </summary>
+    public virtual Action<string, string?, FieldErrorList> NameRule => NameValidation.Dns1123Subdomain;
+
     /// <summary>Fills defaults in place, on create and on every update (Kubernetes' defaulting funcs).</summary>
     public virtual void ApplyDefaults(T value)
     {
@@ -50,6 +56,12 @@ public abstract class ResourceStrategy<T> where T : class, IKubernetesObject
 
     /// <summary>Scale subresource access, for kinds that have one.</summary>
     public virtual ScaleAccess<T>? Scale => null;
+
+    /// <summary>
+    /// Whether the table starts with <see cref="TableColumn.ObjectName"/>. kubectl's event table has no leading
+    /// Name (its Name is a wide column, listed in <see cref="Columns"/>), so events turn it off.
+    /// </summary>
+    public virtual bool LeadingNameColumn => true;
 
     /// <summary>The table columns after Name; <see cref="TableRow"/> writes the cells in the same order.</summary>
     public virtual IReadOnlyList<TableColumn> Columns { get; } = [TableColumn.Age];

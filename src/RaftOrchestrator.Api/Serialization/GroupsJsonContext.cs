@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using RaftOrchestrator.Api.Authentication;
+using RaftOrchestrator.Api.Authorization;
+using RaftOrchestrator.Api.Autoscaling;
+using RaftOrchestrator.Api.Coordination;
+using RaftOrchestrator.Api.Meta;
+using RaftOrchestrator.Api.Policy;
+
+namespace RaftOrchestrator.Api.Serialization;
+
+/// <summary>The kinds of the smaller groups (coordination, autoscaling, policy, authorization, authentication).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(TimeJsonConverter)])]
+[JsonSerializable(typeof(Lease))]
+[JsonSerializable(typeof(ObjectList<Lease>))]
+[JsonSerializable(typeof(Scale))]
+[JsonSerializable(typeof(Eviction))]
+[JsonSerializable(typeof(SelfSubjectAccessReview))]
+[JsonSerializable(typeof(SelfSubjectReview))]
+public sealed partial class GroupsJsonContext : JsonSerializerContext;

@@ -37,9 +37,14 @@ public static class RorchCommand
         var failpointPids = new Option<string?>("--failpoint-pids-file") { Hidden = true };
         var noPropagate = new Option<bool>("--no-propagate-commits") { Hidden = true, Description = "Let followers learn commits from the next heartbeat (benchmarks)." };
         var maxInflight = new Option<int>("--max-inflight") { Hidden = true, Description = "Proposals in flight per member.", DefaultValueFactory = _ => 4 };
+        var apiListen = new Option<string>("--api-listen") { Description = "host:port of the Kubernetes API (plain HTTP unless --tls-cert is given).", DefaultValueFactory = _ => "127.0.0.1:6443" };
+        var tlsCert = new Option<string?>("--tls-cert") { Description = "PEM certificate for the Kubernetes API (HTTPS; with --tls-key)." };
+        var tlsKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert." };
+        var tokenFile = new Option<string?>("--token-auth-file") { Description = "Static bearer tokens, CSV lines token,user,uid,\"group1,group2\" (kube-apiserver's format)." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Where to write a kubeconfig for this server (default <data-dir>/kubeconfig)." };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig })
         {
             server.Options.Add(option);
         }
@@ -48,6 +53,10 @@ public static class RorchCommand
             if (result.GetValue(clusterInit) && result.GetValue(join) is not null)
             {
                 result.AddError("--cluster-init and --join exclude each other: a member either starts a cluster or joins one.");
+            }
+            if ((result.GetValue(tlsCert) is null) != (result.GetValue(tlsKey) is null))
+            {
+                result.AddError("--tls-cert and --tls-key go together.");
             }
         });
         server.SetAction(async (parse, ct) =>
@@ -83,6 +92,11 @@ public static class RorchCommand
                     FailpointPidsFile = parse.GetValue(failpointPids),
                     PropagateCommits = !parse.GetValue(noPropagate),
                     MaxInflight = Math.Max(1, parse.GetValue(maxInflight)),
+                    ApiListen = Endpoint(parse.GetValue(apiListen)!, "--api-listen"),
+                    TlsCertFile = parse.GetValue(tlsCert) is { } cert ? Path.GetFullPath(cert) : null,
+                    TlsKeyFile = parse.GetValue(tlsKey) is { } key ? Path.GetFullPath(key) : null,
+                    TokenAuthFile = parse.GetValue(tokenFile) is { } tokens ? Path.GetFullPath(tokens) : null,
+                    KubeconfigPath = parse.GetValue(kubeconfig) is { } config ? Path.GetFullPath(config) : null,
                 };
             }
             catch (FormatException e)

@@ -1,10 +1,13 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RaftOrchestrator.Api.Registration;
 using RaftOrchestrator.Consensus.Hosting;
 using RaftOrchestrator.Consensus.Membership;
 using RaftOrchestrator.Consensus.Replication;
 using RaftOrchestrator.Consensus.StateMachine;
 using RaftOrchestrator.Server.Etcd;
 using RaftOrchestrator.Server.Etcd.Watch;
+using RaftOrchestrator.Server.Kube;
 using RaftOrchestrator.Server.Peer;
 using ZLogger;
 
@@ -35,6 +38,7 @@ public static class ServerHost
         {
             await app.StartAsync(cancellationToken);
             ServerLog.Serving(logger, options.Name, options.ClientUrl, MemberIds.Format(options.PeerListen), options.DataDirectory);
+            KubeApiHosting.WriteKubeconfig(options, app.Services, logger);
             if (options.Join is { } join && !replica.IsMember)
             {
                 await new JoinClient(peers, logger).JoinAsync(join, replica, cancellationToken);
@@ -86,6 +90,18 @@ public static class ServerHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.ClientListen, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(options.ApiListen, listen =>
+            {
+                if (options.ApiTls)
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(X509Certificate2.CreateFromPemFile(options.TlsCertFile!, options.TlsKeyFile));
+                }
+                else
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                }
+            });
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1_024;
         });
         builder.Services.AddGrpc(grpc =>
@@ -100,7 +116,11 @@ public static class ServerHost
         builder.Services.AddSingleton<EtcdHeaders>();
         builder.Services.AddSingleton<PeerChannels>();
         builder.Services.AddSingleton(new Failpoints(options.FailpointKillAfterAcks, options.FailpointPidsFile));
+        KubeApiHosting.AddServices(builder.Services, options, ApiCatalog.Default);
         WebApplication app = builder.Build();
+        int apiPort = options.ApiListen.Port;
+        KubeApiRouter router = app.Services.GetRequiredService<KubeApiRouter>();
+        app.MapWhen(context => context.Connection.LocalPort == apiPort, api => api.Run(router.HandleAsync));
         app.MapGrpcService<KvService>();
         app.MapGrpcService<WatchService>();
         app.MapGrpcService<LeaseService>();

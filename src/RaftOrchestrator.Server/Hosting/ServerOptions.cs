@@ -45,4 +45,22 @@ public sealed record ServerOptions
     public int MaxInflight { get; init; } = 4;
 
     public string ClientUrl => AdvertiseClientUrl ?? $"http://{ClientListen}";
+
+    /// <summary>The Kubernetes API (HTTP/1.1, or HTTPS with HTTP/2 when a certificate is given).</summary>
+    public IPEndPoint ApiListen { get; init; } = new(IPAddress.Loopback, 6443);
+
+    /// <summary>PEM certificate and key for the API; both or neither.</summary>
+    public string? TlsCertFile { get; init; }
+
+    public string? TlsKeyFile { get; init; }
+
+    /// <summary>kube-apiserver's --token-auth-file: CSV token,user,uid,"groups".</summary>
+    public string? TokenAuthFile { get; init; }
+
+    /// <summary>Where to write the kubeconfig for this API (default: &lt;data-dir&gt;/kubeconfig).</summary>
+    public string? KubeconfigPath { get; init; }
+
+    public bool ApiTls => TlsCertFile is not null;
+
+    public string ApiUrl => $"{(ApiTls ? "https" : "http")}://{ApiListen}";
 }

@@ -31,7 +31,7 @@ public sealed class ObjectFilter<T> where T : class, IKubernetesObject, new()
     /// <summary>The one name selected by <c>metadata.name=x</c>, or null.</summary>
     public string? SingleName { get; }
 
-    public static bool TryCreate(ResourceDescriptor<T> descriptor, ListOptions options, [NotNullWhen(true)] out ObjectFilter<T>? filter, [NotNullWhen(false)] out Status? error)
+    internal static bool TryCreate(ResourceDescriptor<T> descriptor, ListOptions options, [NotNullWhen(true)] out ObjectFilter<T>? filter, [NotNullWhen(false)] out Status? error)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(options);

@@ -8,7 +8,7 @@ namespace RaftOrchestrator.Server.Kube;
 /// <summary>The four patch types of the API, on the JSON form of an object.</summary>
 public static class PatchApplier
 {
-    public readonly record struct Result(JsonNode? Object, Status? Error);
+    public readonly record struct Result(JsonNode? Patched, Status? Error);
 
     public static bool IsPatchType(string essence) =>
         essence is MediaTypes.JsonPatch or MediaTypes.MergePatch or MediaTypes.StrategicMergePatch or MediaTypes.ApplyPatch;

@@ -33,7 +33,7 @@ public static class TableWriter
         writer.WriteEndObject();
         if (columns)
         {
-            WriteColumns(writer, descriptor.Strategy.Columns);
+            WriteColumns(writer, descriptor.Strategy.LeadingNameColumn ? [TableColumn.ObjectName, .. descriptor.Strategy.Columns] : descriptor.Strategy.Columns);
         }
         else
         {
@@ -52,7 +52,7 @@ public static class TableWriter
     private static void WriteColumns(Utf8JsonWriter writer, IReadOnlyList<TableColumn> columns)
     {
         writer.WriteStartArray("columnDefinitions");
-        foreach (TableColumn column in (IEnumerable<TableColumn>)[TableColumn.ObjectName, .. columns])
+        foreach (TableColumn column in columns)
         {
             writer.WriteStartObject();
             writer.WriteString("name", column.Name);
@@ -69,7 +69,10 @@ public static class TableWriter
         where T : class, IKubernetesObject, new()
     {
         cells.Clear();
-        cells.Add(item.Metadata.Name);
+        if (descriptor.Strategy.LeadingNameColumn)
+        {
+            cells.Add(item.Metadata.Name);
+        }
         descriptor.Strategy.TableRow(item, now, cells);
         writer.WriteStartObject();
         writer.WriteStartArray("cells");

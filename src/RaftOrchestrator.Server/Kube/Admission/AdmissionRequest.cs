@@ -4,12 +4,12 @@ using RaftOrchestrator.Server.Kube.Auth;
 
 namespace RaftOrchestrator.Server.Kube.Admission;
 
-/// <summary>One write as admission plugins see it. <see cref="Object"/> may be changed in place by mutating plugins only.</summary>
+/// <summary>One write as admission plugins see it. <see cref="NewObject"/> may be changed in place by mutating plugins only.</summary>
 public sealed record AdmissionRequest(
     AdmissionOperation Operation,
     ResourceDescriptor Resource,
     string? Subresource,
-    IKubernetesObject? Object,
+    IKubernetesObject? NewObject,
     IKubernetesObject? OldObject,
     string? Namespace,
     string Name,

@@ -36,6 +36,10 @@ public sealed class TokenAuthenticator : IAuthenticator
         return new TokenAuthenticator(tokens);
     }
 
+    /// <summary>A copy that also accepts <paramref name="token"/> as <paramref name="user"/>.</summary>
+    public TokenAuthenticator With(string token, UserInfo user) =>
+        new(new Dictionary<string, UserInfo>(_tokens, StringComparer.Ordinal) { [token] = user });
+
     public UserInfo? Authenticate(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

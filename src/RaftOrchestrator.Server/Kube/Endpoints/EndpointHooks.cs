@@ -6,5 +6,4 @@ namespace RaftOrchestrator.Server.Kube.Endpoints;
 public sealed record EndpointHooks<T>(IReadOnlyList<ISubresourceHandler<T>> Subresources, IDeletionPolicy<T>? Deletion = null)
     where T : class, IKubernetesObject, new()
 {
-    public static EndpointHooks<T> None { get; } = new([]);
 }

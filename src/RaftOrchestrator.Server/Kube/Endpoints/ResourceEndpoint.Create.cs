@@ -40,7 +40,7 @@ public sealed partial class ResourceEndpoint<T>
             await Replies.StatusAsync(request.Context, error);
             return;
         }
-        await ReplyObjectAsync(request, created!.Object, 201, decoded.Warning);
+        await ReplyObjectAsync(request, created!.Value, 201, decoded.Warning);
     }
 
     /// <summary>The URL's namespace is the object's; a different one in the body is a 400, as in Kubernetes.</summary>

@@ -80,7 +80,7 @@ public sealed partial class ResourceEndpoint<T>
             {
                 return (null, ApiStatus.NotFound(_descriptor, name));
             }
-            T value = current.Object;
+            T value = current.Value;
             if (options.Preconditions?.Uid is { Length: > 0 } uid && uid != value.Metadata.Uid)
             {
                 return (null, ApiStatus.Conflict(_descriptor, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {value.Metadata.Uid}"));

@@ -43,7 +43,7 @@ public sealed partial class ResourceEndpoint<T>
         UpdateMode mode = statusOnly ? UpdateMode.Status : UpdateMode.Main;
         await UpdateAsync(request, current =>
         {
-            JsonNode? original = current is null ? null : JsonSerializer.SerializeToNode(current.Object, ApiJson.TypeInfo<T>());
+            JsonNode? original = current is null ? null : JsonSerializer.SerializeToNode(current.Value, ApiJson.TypeInfo<T>());
             if (original is null && !apply)
             {
                 return (null, ApiStatus.NotFound(_descriptor, request.Info.Name!));
@@ -53,7 +53,7 @@ public sealed partial class ResourceEndpoint<T>
             {
                 return (null, patched.Error);
             }
-            ObjectDecoder<T>.Decoded decoded = _decoder.DecodeNode(patched.Object, request.FieldValidation);
+            ObjectDecoder<T>.Decoded decoded = _decoder.DecodeNode(patched.Patched, request.FieldValidation);
             if (decoded.Error is not null)
             {
                 return (null, decoded.Error);

@@ -21,7 +21,7 @@ public sealed partial class ResourceEndpoint<T>
             await Replies.StatusAsync(request.Context, ApiStatus.NotFound(_descriptor, request.Info.Name!));
             return;
         }
-        await ReplyObjectAsync(request, stored.Object, 200);
+        await ReplyObjectAsync(request, stored.Value, 200);
     }
 
     /// <summary>Answers one object in the negotiated format: JSON, a one-row Table, or MessagePack.</summary>
@@ -99,7 +99,7 @@ public sealed partial class ResourceEndpoint<T>
                 return (null, ApiStatus.BadRequest("continue key is not valid: the token is malformed"));
             }
             revision = cont.Revision;
-            start = [.. prefix, .. ResourceStore<T>.KeyBytes(cont.StartKey)];
+            start = [.. prefix, .. StoreKeys.Bytes(cont.StartKey)];
         }
         else if (options.ResourceVersion is { Length: > 0 } rv && rv != "0")
         {
@@ -124,7 +124,7 @@ public sealed partial class ResourceEndpoint<T>
         if (string.IsNullOrEmpty(filter.SingleName) is false)
         {
             // metadata.name=x in a namespace: one key, not a scan
-            start = ResourceStore<T>.KeyBytes(_descriptor.Key(NamespaceOf(request), filter.SingleName!));
+            start = StoreKeys.Bytes(_descriptor.Key(NamespaceOf(request), filter.SingleName!));
             end = [.. start, 0];
         }
         return ScanPage(prefix, start, end, revision, options.Limit, filter);

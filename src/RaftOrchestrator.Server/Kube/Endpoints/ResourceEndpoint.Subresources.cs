@@ -35,7 +35,7 @@ public sealed partial class ResourceEndpoint<T>
             Stored<T>? stored = _store.Get(NamespaceOf(request), request.Info.Name!);
             await (stored is null
                 ? Replies.StatusAsync(request.Context, ApiStatus.NotFound(_descriptor, request.Info.Name!))
-                : ReplyScaleAsync(request, stored.Object, scale));
+                : ReplyScaleAsync(request, stored.Value, scale));
             return;
         }
         if (method != HttpMethods.Put && method != HttpMethods.Patch)
@@ -65,7 +65,7 @@ public sealed partial class ResourceEndpoint<T>
             {
                 return (null, ApiStatus.NotFound(_descriptor, request.Info.Name!));
             }
-            JsonNode scaleNode = ScaleJson(current.Object, scale);
+            JsonNode scaleNode = ScaleJson(current.Value, scale);
             JsonNode? target = method == HttpMethods.Put ? change : PatchApplier.MergePatch(scaleNode, change);
             if (target?["spec"]?["replicas"] is not JsonValue replicasValue || !replicasValue.TryGetValue(out int replicas))
             {
@@ -75,17 +75,17 @@ public sealed partial class ResourceEndpoint<T>
             {
                 return (null, ApiStatus.Invalid(_descriptor, request.Info.Name!, [new Api.Validation.FieldError("FieldValueInvalid", "spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0")]));
             }
-            T next = _store.Codec.Clone(current.Object, current.Revision);
+            T next = _store.Codec.Clone(current.Value, current.Revision);
             next.Metadata.ResourceVersion = target["metadata"]?["resourceVersion"]?.GetValue<string>() is { Length: > 0 } rv && method == HttpMethods.Put ? rv : null;
             scale.SetReplicas(next, replicas);
             return (next, null);
         }, UpdateMode.Main, allowCreate: false, null, replyWith: stored => ReplyScaleAsync(request, stored, scale));
     }
 
-    private Task ReplyScaleAsync(EndpointRequest request, T value, ScaleAccess<T> scale) =>
+    private static Task ReplyScaleAsync(EndpointRequest request, T value, ScaleAccess<T> scale) =>
         Replies.JsonAsync(request.Context, ScaleJson(value, scale), 200, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode>)ApiJson.Options.GetTypeInfo(typeof(JsonNode)));
 
-    private JsonNode ScaleJson(T value, ScaleAccess<T> scale)
+    private static JsonObject ScaleJson(T value, ScaleAccess<T> scale)
     {
         var metadata = new JsonObject
         {

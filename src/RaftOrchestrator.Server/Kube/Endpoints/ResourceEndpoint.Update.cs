@@ -60,7 +60,7 @@ public sealed partial class ResourceEndpoint<T>
     internal async Task UpdateAsync(EndpointRequest request, Mutation<T> mutate, UpdateMode mode, bool allowCreate, StrongBox<string?>? warnings,
         Func<T, Task>? replyWith = null)
     {
-        Task Reply(T value, int code, string? warning) => replyWith?.Invoke(value) ?? ReplyObjectAsync(request, value, code, warning);
+        Task ReplyAsync(T value, int code, string? warning) => replyWith?.Invoke(value) ?? ReplyObjectAsync(request, value, code, warning);
         if (await BarrierAsync(null, request.Aborted) is { } unavailable)
         {
             await Replies.StatusAsync(request.Context, unavailable);
@@ -87,7 +87,7 @@ public sealed partial class ResourceEndpoint<T>
                 }
                 next!.Metadata.Name = name;
                 (Stored<T>? created, Status? createError) = await CreateObjectAsync(request, next, extra: null);
-                await (createError is null ? Reply(created!.Object, 201, warning) : Replies.StatusAsync(request.Context, createError));
+                await (createError is null ? ReplyAsync(created!.Value, 201, warning) : Replies.StatusAsync(request.Context, createError));
                 return;
             }
             string? precondition = next!.Metadata.ResourceVersion;
@@ -98,7 +98,7 @@ public sealed partial class ResourceEndpoint<T>
                 return;
             }
             T candidate = mode == UpdateMode.Status ? WithStatusOf(next, current) : next;
-            if (await PrepareUpdateAsync(request, candidate, current.Object, mode) is { } refused)
+            if (await PrepareUpdateAsync(request, candidate, current.Value, mode) is { } refused)
             {
                 await Replies.StatusAsync(request.Context, refused);
                 return;
@@ -106,13 +106,13 @@ public sealed partial class ResourceEndpoint<T>
             byte[] bytes = _store.Codec.Encode(candidate);
             if (bytes.AsSpan().SequenceEqual(current.Bytes.Span))
             {
-                await Reply(current.Object, 200, warning);
+                await ReplyAsync(current.Value, 200, warning);
                 return;
             }
             if (request.DryRun)
             {
                 candidate.Metadata.ResourceVersion = currentVersion;
-                await Reply(candidate, 200, warning);
+                await ReplyAsync(candidate, 200, warning);
                 return;
             }
             WriteOutcome outcome = IsDeletionComplete(candidate)
@@ -122,7 +122,7 @@ public sealed partial class ResourceEndpoint<T>
             {
                 case WriteStatus.Ok:
                     candidate.Metadata.ResourceVersion = outcome.Revision.ToString(CultureInfo.InvariantCulture);
-                    await Reply(candidate, 200, warning);
+                    await ReplyAsync(candidate, 200, warning);
                     return;
                 case WriteStatus.Conflict when string.IsNullOrEmpty(precondition):
                     continue;
@@ -140,7 +140,7 @@ public sealed partial class ResourceEndpoint<T>
     /// <summary>A status write takes only the status of <paramref name="next"/>; spec and metadata stay as stored.</summary>
     private T WithStatusOf(T next, Stored<T> current)
     {
-        T result = _store.Codec.Clone(current.Object, current.Revision);
+        T result = _store.Codec.Clone(current.Value, current.Revision);
         Strategy.CopyStatus(next, result);
         return result;
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Registration;
 using RaftOrchestrator.Consensus.Replication;
@@ -20,15 +19,13 @@ public sealed class ResourceStore<T>(ResourceDescriptor<T> descriptor, KubeStore
 
     public KubeStore Store => store;
 
-    public static byte[] KeyBytes(string key) => Encoding.UTF8.GetBytes(key);
-
     /// <summary>The prefix of a namespace's objects, or of all of them when <paramref name="ns"/> is null.</summary>
     public byte[] PrefixBytes(string? ns) =>
-        KeyBytes(descriptor.Namespaced && !string.IsNullOrEmpty(ns) ? $"{descriptor.KeyPrefix}{ns}/" : descriptor.KeyPrefix);
+        StoreKeys.Bytes(descriptor.Namespaced && !string.IsNullOrEmpty(ns) ? $"{descriptor.KeyPrefix}{ns}/" : descriptor.KeyPrefix);
 
     public Stored<T>? Get(string? ns, string name)
     {
-        RangeResult result = store.Range(new RangeRequest(KeyRange.ForKey(KeyBytes(descriptor.Key(ns, name)))));
+        RangeResult result = store.Range(new RangeRequest(KeyRange.ForKey(StoreKeys.Bytes(descriptor.Key(ns, name)))));
         if (result.Kvs.Length == 0)
         {
             return null;
@@ -40,7 +37,7 @@ public sealed class ResourceStore<T>(ResourceDescriptor<T> descriptor, KubeStore
     /// <summary>Creates the object if its key is absent; <paramref name="extra"/> puts ride in the same transaction.</summary>
     public async Task<WriteOutcome> CreateAsync(T value, IReadOnlyList<RequestOp>? extra, CancellationToken cancellationToken)
     {
-        byte[] key = KeyBytes(descriptor.Key(value.Metadata.Namespace, value.Metadata.Name!));
+        byte[] key = StoreKeys.Bytes(descriptor.Key(value.Metadata.Namespace, value.Metadata.Name!));
         List<RequestOp> success = [new PutOp(key, Codec.Encode(value))];
         success.AddRange(extra ?? []);
         var txn = new TxnRequest([Compare.CreateRevision(key, CompareResult.Equal, 0)], success, []);
@@ -50,7 +47,7 @@ public sealed class ResourceStore<T>(ResourceDescriptor<T> descriptor, KubeStore
     /// <summary>Replaces the object if it is still at <paramref name="expectedRevision"/>.</summary>
     public async Task<WriteOutcome> UpdateAsync(T value, long expectedRevision, CancellationToken cancellationToken)
     {
-        byte[] key = KeyBytes(descriptor.Key(value.Metadata.Namespace, value.Metadata.Name!));
+        byte[] key = StoreKeys.Bytes(descriptor.Key(value.Metadata.Namespace, value.Metadata.Name!));
         var txn = new TxnRequest([Compare.ModRevision(key, CompareResult.Equal, expectedRevision)], [new PutOp(key, Codec.Encode(value))], []);
         return await CommitAsync(txn, WriteStatus.Conflict, cancellationToken);
     }
@@ -58,7 +55,7 @@ public sealed class ResourceStore<T>(ResourceDescriptor<T> descriptor, KubeStore
     /// <summary>Deletes the object if it is still at <paramref name="expectedRevision"/>; <paramref name="extra"/> ops ride along.</summary>
     public async Task<WriteOutcome> DeleteAsync(string? ns, string name, long expectedRevision, IReadOnlyList<RequestOp>? extra, CancellationToken cancellationToken)
     {
-        byte[] key = KeyBytes(descriptor.Key(ns, name));
+        byte[] key = StoreKeys.Bytes(descriptor.Key(ns, name));
         List<RequestOp> success = [new DeleteRangeOp(KeyRange.ForKey(key))];
         success.AddRange(extra ?? []);
         var txn = new TxnRequest([Compare.ModRevision(key, CompareResult.Equal, expectedRevision)], success, []);

@@ -19,6 +19,7 @@ internal sealed class ProcessMember : IDisposable
         Name = name;
         ClientPort = Ports.Next();
         PeerPort = Ports.Next();
+        ApiPort = Ports.Next();
         DataDirectory = Path.Combine(root, name);
         LogFile = Path.Combine(root, name + ".log");
     }
@@ -28,6 +29,14 @@ internal sealed class ProcessMember : IDisposable
     public int ClientPort { get; }
 
     public int PeerPort { get; }
+
+    /// <summary>The Kubernetes API port (plain HTTP).</summary>
+    public int ApiPort { get; }
+
+    public string ApiUrl => $"http://127.0.0.1:{ApiPort}";
+
+    /// <summary>The kubeconfig the server writes for its API.</summary>
+    public string Kubeconfig => Path.Combine(DataDirectory, "kubeconfig");
 
     public string DataDirectory { get; }
 
@@ -60,7 +69,7 @@ internal sealed class ProcessMember : IDisposable
         foreach (string arg in new[]
         {
             BuiltBinary.Rorch, "server", "--name", Name, "--data-dir", DataDirectory,
-            "--client-listen", Endpoint, "--peer-listen", $"127.0.0.1:{PeerPort}",
+            "--client-listen", Endpoint, "--peer-listen", $"127.0.0.1:{PeerPort}", "--api-listen", $"127.0.0.1:{ApiPort}",
         }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);

@@ -1,0 +1,49 @@
+namespace RaftOrchestrator.Integration.Tests.Harness;
+
+/// <summary>
+/// A started cluster of real `rorch server` processes shared by one test class, and a kubectl pointed at one
+/// member: the only one, or a follower of three (so every write is forwarded to the leader).
+/// </summary>
+public abstract class KubeClusterFixture : IAsyncLifetime
+{
+    private ProcessCluster? _cluster;
+
+    protected abstract int Size { get; }
+
+    internal ProcessCluster Cluster => _cluster ?? throw new InvalidOperationException("not started");
+
+    internal Kubectl Kubectl { get; private set; } = null!;
+
+    /// <summary>The member kubectl talks to.</summary>
+    internal ProcessMember Target { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        _cluster = await ProcessCluster.StartAsync(Size, timeout.Token);
+        ProcessMember leader = await _cluster.WaitForLeaderAsync(timeout.Token);
+        Target = _cluster.Members.First(m => m != leader || Size == 1);
+        await ProcessCluster.WaitUntilAsync(() => Task.FromResult(File.Exists(Target.Kubeconfig)), "the kubeconfig", 30, timeout.Token);
+        Kubectl = new Kubectl(Target.Kubeconfig, Directory.CreateDirectory(Path.Combine(_cluster.Root, "kubectl-cache")).FullName);
+        await ProcessCluster.WaitUntilAsync(async () => (await Kubectl.RunAsync(["get", "--raw", "/readyz"])).ExitCode == 0, "/readyz", 60, timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SingleReplicaKubeFixture : KubeClusterFixture
+{
+    protected override int Size => 1;
+}
+
+public sealed class ThreeReplicaKubeFixture : KubeClusterFixture
+{
+    protected override int Size => 3;
+}

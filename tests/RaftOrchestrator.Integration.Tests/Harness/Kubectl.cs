@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace RaftOrchestrator.Integration.Tests.Harness;
+
+/// <summary>
+/// Runs the real kubectl (the dispatcher on PATH picks its 1.32 client from the server's /version) against one
+/// kubeconfig with its own discovery cache directory, with a bounded time, and returns what it printed.
+/// </summary>
+internal sealed class Kubectl(string kubeconfig, string cacheDirectory)
+{
+    public string Kubeconfig => kubeconfig;
+
+    public async Task<KubectlResult> RunAsync(string[] args, string stdin = "", int timeoutSeconds = 60)
+    {
+        var info = new ProcessStartInfo("kubectl")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.Environment["KUBECONFIG"] = kubeconfig;
+        info.Environment["KUBECACHEDIR"] = cacheDirectory;
+        info.Environment["HOME"] = cacheDirectory;
+        info.ArgumentList.Add("--kubeconfig");
+        info.ArgumentList.Add(kubeconfig);
+        info.ArgumentList.Add("--cache-dir");
+        info.ArgumentList.Add(cacheDirectory);
+        foreach (string arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using Process process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start.");
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        using var expiry = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        try
+        {
+            await process.WaitForExitAsync(expiry.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in {timeoutSeconds} s: {await output}{await error}");
+        }
+        return new KubectlResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs kubectl and asserts exit code 0; returns standard output.</summary>
+    public async Task<string> OkAsync(params string[] args)
+    {
+        KubectlResult result = await RunAsync(args);
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)} exited {result.ExitCode}:\n{result.Error}\n{result.Output}");
+        return result.Output;
+    }
+
+    /// <summary>Applies or creates from a manifest given as text (kubectl reads it from stdin with -f -).</summary>
+    public async Task<string> OkWithInputAsync(string stdin, params string[] args)
+    {
+        KubectlResult result = await RunAsync(args, stdin);
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)} exited {result.ExitCode}:\n{result.Error}\n{result.Output}");
+        return result.Output;
+    }
+
+    /// <summary>Runs kubectl expecting failure; returns standard error.</summary>
+    public async Task<string> FailsAsync(params string[] args)
+    {
+        KubectlResult result = await RunAsync(args);
+        Assert.True(result.ExitCode != 0, $"kubectl {string.Join(' ', args)} should have failed:\n{result.Output}");
+        return result.Error;
+    }
+
+    public async Task<string> FailsWithInputAsync(string stdin, params string[] args)
+    {
+        KubectlResult result = await RunAsync(args, stdin);
+        Assert.True(result.ExitCode != 0, $"kubectl {string.Join(' ', args)} should have failed:\n{result.Output}");
+        return result.Error;
+    }
+}

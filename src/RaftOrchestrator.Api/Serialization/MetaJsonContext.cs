@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using RaftOrchestrator.Api.Meta;
 
@@ -10,4 +11,6 @@ namespace RaftOrchestrator.Api.Serialization;
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(LabelSelector))]
 [JsonSerializable(typeof(DeleteOptions))]
+[JsonSerializable(typeof(List<ManagedFieldsEntry>))]
+[JsonSerializable(typeof(JsonNode))]
 public sealed partial class MetaJsonContext : JsonSerializerContext;

@@ -85,6 +85,11 @@ public sealed partial class ResourceEndpoint<T>
             }
             Strategy.ApplyDefaults(value);
             Strategy.PrepareForCreate(value);
+            if (request.TracksFields && !(request.Context.Request.Method == HttpMethods.Patch))
+            {
+                meta.ManagedFields = null;
+                TrackFields(request, value, null);
+            }
             meta.Generation = Strategy.GetSpec(value) is null ? meta.Generation : 1;
             var errors = new FieldErrorList();
             ObjectMetaValidation.Validate(meta, _descriptor.Namespaced, Strategy.NameRule, errors);

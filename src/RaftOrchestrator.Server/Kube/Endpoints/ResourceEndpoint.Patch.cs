@@ -60,6 +60,10 @@ public sealed partial class ResourceEndpoint<T>
             }
             warning.Value = decoded.Warning;
             T next = decoded.Value!;
+            if (patched.ManagedFields is { } owners)
+            {
+                next.Metadata.ManagedFields = [.. owners];
+            }
             if (PlaceInNamespace(next, NamespaceOf(request)) is { } mismatch)
             {
                 return (null, mismatch);
@@ -74,6 +78,6 @@ public sealed partial class ResourceEndpoint<T>
                 next.Metadata.ResourceVersion = null;
             }
             return (next, null);
-        }, mode, allowCreate: apply, warning);
+        }, mode, allowCreate: apply, warning, isApply: apply);
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class ResourceEndpoint<T>
     /// reply is the current object with its resourceVersion, which kubectl reports as "unchanged".
     /// </summary>
     internal async Task UpdateAsync(EndpointRequest request, Mutation<T> mutate, UpdateMode mode, bool allowCreate, StrongBox<string?>? warnings,
-        Func<T, Task>? replyWith = null)
+        Func<T, Task>? replyWith = null, bool isApply = false)
     {
         Task ReplyAsync(T value, int code, string? warning) => replyWith?.Invoke(value) ?? ReplyObjectAsync(request, value, code, warning);
         if (await BarrierAsync(null, request.Aborted) is { } unavailable)
@@ -98,7 +98,7 @@ public sealed partial class ResourceEndpoint<T>
                 return;
             }
             T candidate = mode == UpdateMode.Status ? WithStatusOf(next, current) : next;
-            if (await PrepareUpdateAsync(request, candidate, current.Value, mode) is { } refused)
+            if (await PrepareUpdateAsync(request, candidate, current.Value, mode, isApply) is { } refused)
             {
                 await Replies.StatusAsync(request.Context, refused);
                 return;
@@ -137,6 +137,19 @@ public sealed partial class ResourceEndpoint<T>
         await Replies.StatusAsync(request.Context, ApiStatus.Conflict(_descriptor, name, "the object kept changing; please try again"));
     }
 
+    /// <summary>
+    /// Records the write in managedFields as an "Update" by the request's field manager (the fields it added or
+    /// changed become its own), so a later server-side apply that changes them conflicts, as in Kubernetes.
+    /// </summary>
+    internal void TrackFields(EndpointRequest request, T candidate, T? old)
+    {
+        System.Text.Json.Nodes.JsonNode? before = old is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(old, ApiJson.TypeInfo<T>());
+        System.Text.Json.Nodes.JsonNode? after = System.Text.Json.JsonSerializer.SerializeToNode(candidate, ApiJson.TypeInfo<T>());
+        IReadOnlyList<ManagedFieldsEntry> entries = Api.Patching.ServerSideApply.RecordUpdate(before, after, request.FieldManager,
+            "Update", candidate.Metadata.ManagedFields ?? old?.Metadata.ManagedFields, Api.Patching.PatchSchema.For<T>(), _services.NowSeconds());
+        candidate.Metadata.ManagedFields = entries.Count == 0 ? null : [.. entries];
+    }
+
     /// <summary>A status write takes only the status of <paramref name="next"/>; spec and metadata stay as stored.</summary>
     private T WithStatusOf(T next, Stored<T> current)
     {
@@ -146,7 +159,7 @@ public sealed partial class ResourceEndpoint<T>
     }
 
     /// <summary>System fields come from the stored object; then defaults, the strategy's update rules, generation, validation and admission.</summary>
-    private async Task<Status?> PrepareUpdateAsync(EndpointRequest request, T candidate, T old, UpdateMode mode)
+    private async Task<Status?> PrepareUpdateAsync(EndpointRequest request, T candidate, T old, UpdateMode mode, bool isApply)
     {
         ObjectMeta meta = candidate.Metadata;
         ObjectMeta previous = old.Metadata;
@@ -169,6 +182,10 @@ public sealed partial class ResourceEndpoint<T>
         if (mode == UpdateMode.Main)
         {
             Strategy.PrepareForUpdate(candidate, old);
+        }
+        if (request.TracksFields && !isApply)
+        {
+            TrackFields(request, candidate, old);
         }
         if (Strategy.GetSpec(candidate) is { } spec && !SameEncoding(spec, Strategy.GetSpec(old)))
         {

@@ -13,7 +13,8 @@ public static class ApiJson
 {
     private static readonly IJsonTypeInfoResolver s_resolver = JsonTypeInfoResolver.Combine(
         MetaJsonContext.Default,
-        CoreV1JsonContext.Default);
+        CoreV1JsonContext.Default,
+        WorkloadsJsonContext.Default);
 
     /// <summary>Unknown fields are dropped (fieldValidation=Ignore, and everything the server reads back from the store).</summary>
     public static JsonSerializerOptions Options { get; } = Create(JsonUnmappedMemberHandling.Skip);

@@ -14,6 +14,7 @@ public static class ApiJson
     private static readonly IJsonTypeInfoResolver s_resolver = JsonTypeInfoResolver.Combine(
         MetaJsonContext.Default,
         CoreV1JsonContext.Default,
+        WorkloadsJsonContext.Default,
         GroupsJsonContext.Default);
 
     /// <summary>Unknown fields are dropped (fieldValidation=Ignore, and everything the server reads back from the store).</summary>

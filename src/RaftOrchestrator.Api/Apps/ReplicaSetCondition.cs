@@ -1,0 +1,17 @@
+using MessagePack;
+
+namespace RaftOrchestrator.Api.Apps;
+
+[MessagePackObject]
+public sealed class ReplicaSetCondition
+{
+    [Key(0)] public string Type { get; set; } = "";
+
+    [Key(1)] public string Status { get; set; } = "";
+
+    [Key(2)] public DateTime? LastTransitionTime { get; set; }
+
+    [Key(3)] public string? Reason { get; set; }
+
+    [Key(4)] public string? Message { get; set; }
+}

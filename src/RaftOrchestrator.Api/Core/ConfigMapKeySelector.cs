@@ -1,0 +1,13 @@
+using MessagePack;
+
+namespace RaftOrchestrator.Api.Core;
+
+[MessagePackObject]
+public sealed class ConfigMapKeySelector
+{
+    [Key(0)] public string? Name { get; set; }
+
+    [Key(1)] public string Key { get; set; } = "";
+
+    [Key(2)] public bool? Optional { get; set; }
+}

@@ -1,0 +1,11 @@
+using MessagePack;
+
+namespace RaftOrchestrator.Api.Core;
+
+[MessagePackObject]
+public sealed class PodAntiAffinity
+{
+    [Key(0)] public List<PodAffinityTerm>? RequiredDuringSchedulingIgnoredDuringExecution { get; set; }
+
+    [Key(1)] public List<WeightedPodAffinityTerm>? PreferredDuringSchedulingIgnoredDuringExecution { get; set; }
+}

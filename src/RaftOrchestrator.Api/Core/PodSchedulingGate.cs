@@ -1,0 +1,9 @@
+using MessagePack;
+
+namespace RaftOrchestrator.Api.Core;
+
+[MessagePackObject]
+public sealed class PodSchedulingGate
+{
+    [Key(0)] public string Name { get; set; } = "";
+}

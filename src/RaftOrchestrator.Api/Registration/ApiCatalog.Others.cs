@@ -1,0 +1,29 @@
+using RaftOrchestrator.Api.Authentication;
+using RaftOrchestrator.Api.Authorization;
+using RaftOrchestrator.Api.Coordination;
+
+namespace RaftOrchestrator.Api.Registration;
+
+public sealed partial class ApiCatalog
+{
+    partial void RegisterOthers()
+    {
+        Add(new ResourceDescriptor<Lease>
+        {
+            Group = "coordination.k8s.io", Version = "v1", Kind = "Lease", Plural = "leases", Singular = "lease",
+            Namespaced = true, Strategy = new LeaseResourceStrategy(),
+        });
+        Add(new ResourceDescriptor<SelfSubjectAccessReview>
+        {
+            Group = "authorization.k8s.io", Version = "v1", Kind = "SelfSubjectAccessReview",
+            Plural = "selfsubjectaccessreviews", Singular = "selfsubjectaccessreview", Namespaced = false,
+            Stored = false, Verbs = ["create"], Strategy = new SelfSubjectAccessReviewResourceStrategy(),
+        });
+        Add(new ResourceDescriptor<SelfSubjectReview>
+        {
+            Group = "authentication.k8s.io", Version = "v1", Kind = "SelfSubjectReview",
+            Plural = "selfsubjectreviews", Singular = "selfsubjectreview", Namespaced = false,
+            Stored = false, Verbs = ["create"], Strategy = new SelfSubjectReviewResourceStrategy(),
+        });
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RaftOrchestrator.Api.Serialization;
 
 namespace RaftOrchestrator.Server.Kube;
 
@@ -7,9 +8,13 @@ public static class BodyFormats
 {
     public static bool YamlToJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error)
     {
-        node = null;
-        error = "YAML bodies are not supported yet";
-        return body.IsEmpty && false;
+        if (Api.Serialization.YamlToJson.TryConvert(body, out node, out YamlConversionError? failure))
+        {
+            error = null;
+            return true;
+        }
+        error = $"error converting YAML to JSON: {failure}";
+        return false;
     }
 
     public static bool ProtobufToJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error)

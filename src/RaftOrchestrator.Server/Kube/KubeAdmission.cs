@@ -1,26 +1,35 @@
+using RaftOrchestrator.Api.Authentication;
+using RaftOrchestrator.Api.Authorization;
+using RaftOrchestrator.Api.Core;
+using RaftOrchestrator.Api.Registration;
 using RaftOrchestrator.Server.Kube.Admission;
+using RaftOrchestrator.Server.Kube.Auth;
 using RaftOrchestrator.Server.Kube.Endpoints;
+using RaftOrchestrator.Server.Kube.Kinds;
 
 namespace RaftOrchestrator.Server.Kube;
 
-/// <summary>The built-in admission plugins and kind hooks, in kube-apiserver's order.</summary>
+/// <summary>The built-in admission plugins, in kube-apiserver's order, and the kind-specific endpoint hooks.</summary>
 public static class KubeAdmission
 {
     public static IEnumerable<IMutatingAdmission> Mutating(IServiceProvider services)
     {
         _ = services;
-        return [];
+        return [new PodDefaultsAdmission()];
     }
 
-    public static IEnumerable<IValidatingAdmission> Validating(IServiceProvider services)
-    {
-        _ = services;
-        return [];
-    }
+    public static IEnumerable<IValidatingAdmission> Validating(IServiceProvider services) =>
+        [new NamespaceLifecycle(services.GetRequiredService<NamespaceLookup>())];
 
     public static EndpointHookRegistry Hooks(IServiceProvider services)
     {
-        _ = services;
-        return new EndpointHookRegistry();
+        ApiCatalog catalog = services.GetRequiredService<ApiCatalog>();
+        IAuthorizer authorizer = services.GetRequiredService<IAuthorizer>();
+        return new EndpointHookRegistry()
+            .Add(new EndpointHooks<Pod>([new PodBindingHandler(), new PodEvictionHandler()], new PodDeletionPolicy()))
+            .Add(new EndpointHooks<Namespace>([], new NamespaceDeletionPolicy()))
+            .Add(new EndpointHooks<Service>([], Allocation: new ServiceAllocation { Descriptor = catalog.Find("", "services")! }))
+            .Add(new EndpointHooks<SelfSubjectAccessReview>([new SelfSubjectAccessReviewHandler(authorizer)]))
+            .Add(new EndpointHooks<SelfSubjectReview>([new SelfSubjectReviewHandler()]));
     }
 }

@@ -16,6 +16,7 @@ public static class KubeApiHosting
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KubeStore>();
+        services.AddSingleton<Admission.NamespaceLookup>();
         services.AddSingleton(provider => new AdmissionChain(
             KubeAdmission.Mutating(provider),
             KubeAdmission.Validating(provider)));
@@ -23,6 +24,7 @@ public static class KubeApiHosting
         services.AddSingleton<IAuthenticator>(_ => Authenticator(options));
         services.AddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.AddSingleton(provider => KubeAdmission.Hooks(provider));
+        services.AddHostedService(provider => new KubeSystem(provider.GetRequiredService<KubeApiServices>(), options.ApiListen.Port));
         services.AddSingleton(provider => new KubeApiRouter(
             provider.GetRequiredService<KubeApiServices>(),
             provider.GetRequiredService<IAuthenticator>(),

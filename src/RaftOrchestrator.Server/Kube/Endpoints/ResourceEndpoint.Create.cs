@@ -3,7 +3,6 @@ using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Validation;
 using RaftOrchestrator.Server.Kube.Admission;
 using RaftOrchestrator.Server.Kube.Registry;
-using RaftOrchestrator.Storage.Mvcc;
 
 namespace RaftOrchestrator.Server.Kube.Endpoints;
 
@@ -34,13 +33,49 @@ public sealed partial class ResourceEndpoint<T>
             await Replies.StatusAsync(request.Context, mismatch);
             return;
         }
-        (Stored<T>? created, Status? error) = await CreateObjectAsync(request, value, extra: null);
+        (Stored<T>? created, Status? error) = await CreateObjectAsync(request, value);
         if (error is not null)
         {
             await Replies.StatusAsync(request.Context, error);
             return;
         }
         await ReplyObjectAsync(request, created!.Value, 201, decoded.Warning);
+    }
+
+    /// <summary>The create transaction with the kind's reservations; a collision on a reserved value (not the name) picks another.</summary>
+    private async Task<(WriteOutcome Outcome, Status? Error)> CreateReservedAsync(T value, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            Reservation reservation = Reservation.Empty;
+            if (_allocation is not null)
+            {
+                (Reservation? reserved, Status? error) = _allocation.Reserve(value, attempt);
+                if (error is not null)
+                {
+                    return (default, error);
+                }
+                reservation = reserved!;
+            }
+            WriteOutcome outcome = await _store.CreateAsync(value, reservation.Compares, reservation.Puts, cancellationToken);
+            if (outcome.Status != WriteStatus.Exists || reservation.Compares.Count == 0
+                || _store.Get(value.Metadata.Namespace, value.Metadata.Name!) is not null || attempt >= 32)
+            {
+                return (outcome, null);
+            }
+        }
+    }
+
+    /// <summary>Reads and decodes a request body as this kind (413 / 400 / 415 as Status).</summary>
+    internal async Task<(T? Value, Status? Error)> ReadBodyAsync(EndpointRequest request)
+    {
+        (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
+        if (tooLarge is not null)
+        {
+            return (null, tooLarge);
+        }
+        ObjectDecoder<T>.Decoded decoded = _decoder.Decode(body, request.Context.Request.ContentType, request.FieldValidation);
+        return (decoded.Value, decoded.Error);
     }
 
     /// <summary>The URL's namespace is the object's; a different one in the body is a 400, as in Kubernetes.</summary>
@@ -61,9 +96,9 @@ public sealed partial class ResourceEndpoint<T>
 
     /// <summary>
     /// The create pipeline after decoding: system fields, mutating admission, defaults, validation, validating
-    /// admission, then one create-if-absent transaction (<paramref name="extra"/> operations ride in it).
+    /// admission, then one create-if-absent transaction (with the kind's reservations, retried on a collision).
     /// </summary>
-    internal async Task<(Stored<T>? Created, Status? Error)> CreateObjectAsync(EndpointRequest request, T value, Func<T, IReadOnlyList<RequestOp>>? extra)
+    internal async Task<(Stored<T>? Created, Status? Error)> CreateObjectAsync(EndpointRequest request, T value)
     {
         ObjectMeta meta = value.Metadata;
         meta.Uid = Guid.NewGuid().ToString();
@@ -106,7 +141,11 @@ public sealed partial class ResourceEndpoint<T>
             {
                 return (new Stored<T>(value, 0, default), null);
             }
-            WriteOutcome outcome = await _store.CreateAsync(value, extra?.Invoke(value), request.Aborted);
+            (WriteOutcome outcome, Status? notReserved) = await CreateReservedAsync(value, request.Aborted);
+            if (notReserved is not null)
+            {
+                return (null, notReserved);
+            }
             switch (outcome.Status)
             {
                 case WriteStatus.Ok:

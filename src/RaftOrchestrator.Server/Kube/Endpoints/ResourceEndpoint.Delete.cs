@@ -70,7 +70,7 @@ public sealed partial class ResourceEndpoint<T>
     /// Deletes one object: preconditions (uid, resourceVersion) first; an object with finalizers, or one the kind
     /// deletes gracefully, is marked and written back; otherwise one delete guarded by the revision read.
     /// </summary>
-    private async Task<(T? Deleted, Status? Error)> DeleteOneAsync(EndpointRequest request, string name, DeleteOptions options)
+    internal async Task<(T? Deleted, Status? Error)> DeleteOneAsync(EndpointRequest request, string name, DeleteOptions options)
     {
         string? ns = NamespaceOf(request);
         for (int attempt = 0; attempt < UpdateAttempts; attempt++)
@@ -106,7 +106,7 @@ public sealed partial class ResourceEndpoint<T>
             }
             WriteOutcome outcome = graceful
                 ? await _store.UpdateAsync(marked, current.Revision, request.Aborted)
-                : await _store.DeleteAsync(ns, name, current.Revision, null, request.Aborted);
+                : await _store.DeleteAsync(ns, name, current.Revision, _allocation?.Release(value), request.Aborted);
             switch (outcome.Status)
             {
                 case WriteStatus.Ok:

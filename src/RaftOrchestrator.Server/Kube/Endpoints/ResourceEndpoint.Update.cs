@@ -86,7 +86,7 @@ public sealed partial class ResourceEndpoint<T>
                     return;
                 }
                 next!.Metadata.Name = name;
-                (Stored<T>? created, Status? createError) = await CreateObjectAsync(request, next, extra: null);
+                (Stored<T>? created, Status? createError) = await CreateObjectAsync(request, next);
                 await (createError is null ? ReplyAsync(created!.Value, 201, warning) : Replies.StatusAsync(request.Context, createError));
                 return;
             }
@@ -116,7 +116,7 @@ public sealed partial class ResourceEndpoint<T>
                 return;
             }
             WriteOutcome outcome = IsDeletionComplete(candidate)
-                ? await _store.DeleteAsync(ns, name, current.Revision, null, request.Aborted)
+                ? await _store.DeleteAsync(ns, name, current.Revision, _allocation?.Release(current.Value), request.Aborted)
                 : await _store.UpdateAsync(candidate, current.Revision, request.Aborted);
             switch (outcome.Status)
             {

@@ -19,6 +19,7 @@ public sealed partial class ResourceEndpoint<T> : IResourceEndpoint where T : cl
     private readonly ObjectDecoder<T> _decoder;
     private readonly Dictionary<string, ISubresourceHandler<T>> _subresources;
     private readonly IDeletionPolicy<T>? _deletion;
+    private readonly IAllocationPolicy<T>? _allocation;
 
     public ResourceEndpoint(ResourceDescriptor<T> descriptor, KubeApiServices services, EndpointHooks<T> hooks)
     {
@@ -30,6 +31,7 @@ public sealed partial class ResourceEndpoint<T> : IResourceEndpoint where T : cl
         _decoder = new ObjectDecoder<T>(descriptor);
         _subresources = hooks.Subresources.ToDictionary(s => s.Name, StringComparer.Ordinal);
         _deletion = hooks.Deletion;
+        _allocation = hooks.Allocation;
     }
 
     public ResourceDescriptor Descriptor => _descriptor;

@@ -34,13 +34,17 @@ public sealed class ResourceStore<T>(ResourceDescriptor<T> descriptor, KubeStore
         return new Stored<T>(Codec.Decode(kv.Value, kv.ModRevision), kv.ModRevision, kv.Value);
     }
 
-    /// <summary>Creates the object if its key is absent; <paramref name="extra"/> puts ride in the same transaction.</summary>
-    public async Task<WriteOutcome> CreateAsync(T value, IReadOnlyList<RequestOp>? extra, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the object if its key is absent, with <paramref name="extraCompares"/> and <paramref name="extraPuts"/>
+    /// (reservations) in the same transaction. <see cref="WriteStatus.Exists"/> when any compare failed.
+    /// </summary>
+    public async Task<WriteOutcome> CreateAsync(T value, IReadOnlyList<Compare> extraCompares, IReadOnlyList<RequestOp> extraPuts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(extraCompares);
+        ArgumentNullException.ThrowIfNull(extraPuts);
         byte[] key = StoreKeys.Bytes(descriptor.Key(value.Metadata.Namespace, value.Metadata.Name!));
-        List<RequestOp> success = [new PutOp(key, Codec.Encode(value))];
-        success.AddRange(extra ?? []);
-        var txn = new TxnRequest([Compare.CreateRevision(key, CompareResult.Equal, 0)], success, []);
+        List<RequestOp> success = [new PutOp(key, Codec.Encode(value)), .. extraPuts];
+        var txn = new TxnRequest([Compare.CreateRevision(key, CompareResult.Equal, 0), .. extraCompares], success, []);
         return await CommitAsync(txn, WriteStatus.Exists, cancellationToken);
     }
 

@@ -49,6 +49,64 @@ internal sealed class Kubectl(string kubeconfig, string cacheDirectory)
         return new KubectlResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>
+    /// Starts a command that does not end by itself (get -w), runs <paramref name="during"/> while it runs, then
+    /// waits until its output contains <paramref name="expected"/> (at most <paramref name="seconds"/>) and kills it.
+    /// Returns what it printed.
+    /// </summary>
+    public async Task<string> WatchAsync(string[] args, Func<Task> during, string expected, int seconds = 20)
+    {
+        var info = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.Environment["KUBECONFIG"] = kubeconfig;
+        info.Environment["HOME"] = cacheDirectory;
+        foreach (string arg in (string[])["--kubeconfig", kubeconfig, "--cache-dir", cacheDirectory, .. args])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using Process process = Process.Start(info) ?? throw new InvalidOperationException("kubectl did not start.");
+        var output = new System.Text.StringBuilder();
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+                if (output.ToString().Contains(expected, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await during();
+            await seen.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException)
+        {
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        string errors = await error;
+        lock (output)
+        {
+            return output + (seen.Task.IsCompleted ? "" : $"\n[stderr] {errors}");
+        }
+    }
+
     /// <summary>Runs kubectl and asserts exit code 0; returns standard output.</summary>
     public async Task<string> OkAsync(params string[] args)
     {

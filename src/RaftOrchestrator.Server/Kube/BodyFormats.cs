@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RaftOrchestrator.Api.Protobuf;
 using RaftOrchestrator.Api.Serialization;
 
 namespace RaftOrchestrator.Server.Kube;
@@ -17,10 +18,11 @@ public static class BodyFormats
         return false;
     }
 
+    /// <summary>A Kubernetes protobuf body (the k8s\0 envelope) of a kind kubectl's generators send, as JSON.</summary>
     public static bool ProtobufToJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error)
     {
-        node = null;
-        error = "protobuf bodies are not supported yet";
-        return body.IsEmpty && false;
+        bool ok = KubernetesProtobuf.TryDecode(body, out JsonObject? decoded, out error);
+        node = decoded;
+        return ok;
     }
 }

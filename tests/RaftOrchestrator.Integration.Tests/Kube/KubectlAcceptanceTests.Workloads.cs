@@ -58,8 +58,8 @@ public abstract partial class KubectlAcceptanceTests<TFixture>
         Assert.Contains("service/web", all, StringComparison.Ordinal);
         Assert.Contains("pod/solo", all, StringComparison.Ordinal);
         Assert.Equal("czNjcjN0", secret);   // stringData merged into data, base64
-        Assert.Contains("StrategyType:           RollingUpdate", describe, StringComparison.Ordinal);
-        Assert.Contains("Image:         busybox", describePod, StringComparison.Ordinal);
+        Assert.Matches(@"StrategyType:\s+RollingUpdate", describe);
+        Assert.Matches(@"Image:\s+busybox", describePod);
         Assert.Matches(@"NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES", wide);
         Assert.Contains("service \"web\" deleted", deleted, StringComparison.Ordinal);
         Assert.DoesNotContain("web", after, StringComparison.Ordinal);

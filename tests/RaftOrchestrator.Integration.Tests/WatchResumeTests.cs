@@ -9,6 +9,9 @@ namespace RaftOrchestrator.Integration.Tests;
 /// <summary>A watch that loses its member (kill -9 of the leader) resumes on another member with no gap and no duplicate.</summary>
 public sealed class WatchResumeTests
 {
+    /// <summary>The writes every new cluster makes by itself: four system namespaces and the kubernetes service.</summary>
+    private const long SystemWrites = 5;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -18,8 +21,17 @@ public sealed class WatchResumeTests
         ProcessMember leader = await cluster.WaitForLeaderAsync(Ct);
         ProcessMember[] followers = [.. cluster.Members.Where(m => m != leader)];
         var events = new List<(string Key, long Revision)>();
+        // The replicas create the system namespaces and the kubernetes service (5 writes) at start: wait for
+        // them, so every revision after this one is this test's.
+        long start = 0;
+        await ProcessCluster.WaitUntilAsync(async () =>
+        {
+            start = (await new KV.KVClient(followers[0].Channel).RangeAsync(new RangeRequest { Key = ByteString.CopyFromUtf8("/w/") },
+                deadline: ProcessCluster.Deadline(TimeSpan.FromSeconds(5)), cancellationToken: Ct)).Header.Revision;
+            return start >= SystemWrites;
+        }, "the system objects", 30, Ct);
         using var watchStop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        Task first = WatchAsync(leader, 1, events, watchStop.Token);
+        Task first = WatchAsync(leader, start + 1, events, watchStop.Token);
 
         var writer = new Writer(followers, "/w/");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -30,7 +42,7 @@ public sealed class WatchResumeTests
         long resumeFrom;
         lock (events)
         {
-            resumeFrom = events.Count == 0 ? 1 : events[^1].Revision + 1;
+            resumeFrom = events.Count == 0 ? start + 1 : events[^1].Revision + 1;
         }
         Task second = WatchAsync(followers[0], resumeFrom, events, watchStop.Token);
         int atKill = writer.Acknowledged.Count;
@@ -52,8 +64,8 @@ public sealed class WatchResumeTests
             seen = [.. events];
         }
         Assert.True(seen.Zip(seen.Skip(1)).All(p => p.First.Revision < p.Second.Revision), "revisions strictly increase: no duplicate, in order");
-        // Only this test writes, so the store's revisions are exactly 1..last: the watch must have seen each once.
-        Assert.Equal(Enumerable.Range(1, (int)last).Select(r => (long)r), seen.Select(e => e.Revision));
+        // Only this test writes after start, so the revisions are exactly start+1..last: the watch must have seen each once.
+        Assert.Equal(Enumerable.Range((int)start + 1, (int)(last - start)).Select(r => (long)r), seen.Select(e => e.Revision));
         Assert.Empty(writer.Acknowledged.Except(seen.Select(e => e.Key)));
     }
 

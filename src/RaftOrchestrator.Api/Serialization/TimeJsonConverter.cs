@@ -1,27 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace RaftOrchestrator.Api.Serialization;
 
-/// <summary>meta/v1 Time: RFC 3339 in UTC with whole seconds ("2026-11-25T07:03:17Z"). Any RFC 3339 offset is accepted on input.</summary>
-public sealed class TimeJsonConverter : JsonConverter<DateTime>
-{
-    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        string? text = reader.GetString();
-        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
-        {
-            throw new JsonException($"invalid time \"{text}\": expected RFC 3339");
-        }
-        return parsed.UtcDateTime;
-    }
-
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
-    {
-        Span<byte> buffer = stackalloc byte[24];
-        DateTime utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
-        utc.TryFormat(buffer, out int written, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
-    }
-}
+/// <summary>meta/v1 Time: RFC 3339 in UTC with whole seconds ("2026-11-25T07:03:17Z").</summary>
+public sealed class TimeJsonConverter() : Rfc3339JsonConverter("yyyy-MM-dd'T'HH:mm:ss'Z'", 24);

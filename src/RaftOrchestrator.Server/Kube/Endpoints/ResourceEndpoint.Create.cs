@@ -15,24 +15,13 @@ public sealed partial class ResourceEndpoint<T>
 
     private async Task CreateAsync(EndpointRequest request)
     {
-        (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
-        if (tooLarge is not null)
-        {
-            await Replies.StatusAsync(request.Context, tooLarge);
-            return;
-        }
-        ObjectDecoder<T>.Decoded decoded = _decoder.Decode(body, request.Context.Request.ContentType, request.FieldValidation);
+        ObjectDecoder<T>.Decoded decoded = await ReadPlacedBodyAsync(request);
         if (decoded.Error is not null)
         {
             await Replies.StatusAsync(request.Context, decoded.Error);
             return;
         }
         T value = decoded.Value!;
-        if (PlaceInNamespace(value, NamespaceOf(request)) is { } mismatch)
-        {
-            await Replies.StatusAsync(request.Context, mismatch);
-            return;
-        }
         (Stored<T>? created, Status? error) = await CreateObjectAsync(request, value);
         if (error is not null)
         {
@@ -69,13 +58,27 @@ public sealed partial class ResourceEndpoint<T>
     /// <summary>Reads and decodes a request body as this kind (413 / 400 / 415 as Status).</summary>
     internal async Task<(T? Value, Status? Error)> ReadBodyAsync(EndpointRequest request)
     {
-        (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
-        if (tooLarge is not null)
-        {
-            return (null, tooLarge);
-        }
-        ObjectDecoder<T>.Decoded decoded = _decoder.Decode(body, request.Context.Request.ContentType, request.FieldValidation);
+        ObjectDecoder<T>.Decoded decoded = await ReadDecodedAsync(request);
         return (decoded.Value, decoded.Error);
+    }
+
+    private async Task<ObjectDecoder<T>.Decoded> ReadDecodedAsync(EndpointRequest request)
+    {
+        (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
+        return tooLarge is not null
+            ? new ObjectDecoder<T>.Decoded(null, tooLarge, null)
+            : _decoder.Decode(body, request.Context.Request.ContentType, request.FieldValidation);
+    }
+
+    /// <summary>The body as this kind, placed in the URL's namespace; any failure is the Decoded's Error.</summary>
+    private async Task<ObjectDecoder<T>.Decoded> ReadPlacedBodyAsync(EndpointRequest request)
+    {
+        ObjectDecoder<T>.Decoded decoded = await ReadDecodedAsync(request);
+        if (decoded.Value is not null && PlaceInNamespace(decoded.Value, NamespaceOf(request)) is { } mismatch)
+        {
+            return decoded with { Value = null, Error = mismatch };
+        }
+        return decoded;
     }
 
     /// <summary>The URL's namespace is the object's; a different one in the body is a 400, as in Kubernetes.</summary>

@@ -16,24 +16,13 @@ public sealed partial class ResourceEndpoint<T>
 
     private async Task ReplaceAsync(EndpointRequest request)
     {
-        (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
-        if (tooLarge is not null)
-        {
-            await Replies.StatusAsync(request.Context, tooLarge);
-            return;
-        }
-        ObjectDecoder<T>.Decoded decoded = _decoder.Decode(body, request.Context.Request.ContentType, request.FieldValidation);
+        ObjectDecoder<T>.Decoded decoded = await ReadPlacedBodyAsync(request);
         if (decoded.Error is not null)
         {
             await Replies.StatusAsync(request.Context, decoded.Error);
             return;
         }
         T value = decoded.Value!;
-        if (PlaceInNamespace(value, NamespaceOf(request)) is { } mismatch)
-        {
-            await Replies.StatusAsync(request.Context, mismatch);
-            return;
-        }
         if (value.Metadata.Name != request.Info.Name)
         {
             await Replies.StatusAsync(request.Context, ApiStatus.BadRequest($"the name of the object ({value.Metadata.Name}) does not match the name on the URL ({request.Info.Name})"));

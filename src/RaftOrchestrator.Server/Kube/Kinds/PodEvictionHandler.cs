@@ -20,12 +20,7 @@ public sealed class PodEvictionHandler : ISubresourceHandler<Pod>
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Context.Request.Method != HttpMethods.Post)
-        {
-            await Replies.StatusAsync(request.Context, ApiStatus.MethodNotAllowed());
-            return;
-        }
-        (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
+        (byte[]? body, Status? tooLarge) = await PostBody.ReadAsync(request);
         if (tooLarge is not null)
         {
             await Replies.StatusAsync(request.Context, tooLarge);

@@ -36,9 +36,9 @@ internal sealed class BenchOptions
 
     public Option<string?> ListClients { get; } = new("--list-clients") { Description = "Concurrent clients of the list cases (default 1,8)" };
 
-    public Option<double?> Seconds { get; } = new("--seconds") { Description = "Timed part of each request case, in seconds (default 4; quick 0.8)" };
+    public Option<double?> Seconds { get; } = new("--seconds") { Description = "Timed part of each request case, in seconds (default 5; quick 0.8)" };
 
-    public Option<int?> Warmup { get; } = new("--warmup") { Description = "Untimed requests before each request case (default 100; quick 20)" };
+    public Option<int?> Warmup { get; } = new("--warmup") { Description = "Untimed requests before each request case, and 3x that of each kind before the first case (default 100; quick 20)" };
 
     public Option<int?> MaxOps { get; } = new("--max-ops") { Description = "Cap on the timed requests of a case (default 1,000,000)" };
 

@@ -13,6 +13,7 @@ internal sealed partial class BenchRunner
     private async Task RunCasesAsync(Replica leader, Replica? follower, CancellationToken ct)
     {
         await SeedAsync(leader, ct);
+        await WarmUpAsync(leader, follower, ct);
         foreach (WireFormat format in _settings.Formats)
         {
             foreach (string role in _settings.Targets)
@@ -84,6 +85,44 @@ internal sealed partial class BenchRunner
         if (result.FirstError is not null)
         {
             _notes.Add($"{name} {client.Format.Name()} {role} c={clients}: {result.Errors} errors, first: {result.FirstError}");
+        }
+    }
+
+    /// <summary>
+    /// Untimed: every enabled request kind in every format on both replicas, 8 clients, before any case, so that
+    /// the first case measured does not pay alone for the JIT compiling the server's and the client's paths.
+    /// </summary>
+    private async Task WarmUpAsync(Replica leader, Replica? follower, CancellationToken ct)
+    {
+        int ops = _settings.Warmup * 3;
+        if (ops == 0)
+        {
+            return;
+        }
+        Progress($"warm-up: {ops} untimed requests of each kind, format and replica");
+        foreach (WireFormat format in _settings.Formats)
+        {
+            foreach (Replica replica in new[] { leader, follower }.OfType<Replica>())
+            {
+                var client = new ApiClient(_http, replica.ApiUrl, format);
+                string ns = Ns($"warmup-{format.Name()}-{replica.Name}");
+                await ClosedLoop.RunAsync(8, ops, TimeSpan.Zero, 0, async (seq, c) =>
+                {
+                    if (_settings.Cases.Contains("create"))
+                    {
+                        await client.CreateAsync(ns, ConfigMaps.New(Name(seq), _settings.ValueSize, seq), c);
+                    }
+                    if (_settings.Cases.Contains("get"))
+                    {
+                        await client.GetAsync(Ns("get"), GetName, c);
+                    }
+                    if (_settings.Cases.Contains("list") && seq % 20 == 0)
+                    {
+                        await client.ListAsync(Ns("list"), c);
+                    }
+                    return null;
+                }, ct);
+            }
         }
     }
 

@@ -56,7 +56,7 @@ internal sealed partial class BenchRunner : IDisposable
 
     private async Task<int> RunAsync(CancellationToken ct)
     {
-        string started = TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        string started = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         long t0 = Stopwatch.GetTimestamp();
         LocalCluster? cluster = null;
         IReadOnlyList<Replica> replicas = [];

@@ -51,7 +51,7 @@ internal sealed record BenchSettings(
             Counts(parse.GetValue(o.CreateClients) ?? "1,32", "--create-clients"),
             Counts(parse.GetValue(o.GetClients) ?? "1,32", "--get-clients"),
             Counts(parse.GetValue(o.ListClients) ?? "1,8", "--list-clients"),
-            TimeSpan.FromSeconds(Positive(parse.GetValue(o.Seconds) ?? (quick ? 0.8 : 4), "--seconds")),
+            TimeSpan.FromSeconds(Positive(parse.GetValue(o.Seconds) ?? (quick ? 0.8 : 5), "--seconds")),
             Math.Max(0, parse.GetValue(o.Warmup) ?? (quick ? 20 : 100)),
             (int)Positive(parse.GetValue(o.MaxOps) ?? 1_000_000, "--max-ops"),
             (int)Positive(parse.GetValue(o.ListObjects) ?? 1_000, "--list-objects"),

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace RaftOrchestrator.ApiBench;
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(BenchReport))]
+internal sealed partial class BenchJsonContext : JsonSerializerContext;

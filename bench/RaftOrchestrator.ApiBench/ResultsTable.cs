@@ -1,0 +1,71 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RaftOrchestrator.ApiBench;
+
+/// <summary>
+/// The printed tables: one row per request case, one per watch case. Drawn in ASCII without colour when the
+/// output is not a terminal, and never wrapped there, so that a log or a pipe gets plain text.
+/// </summary>
+internal static class ResultsTable
+{
+    public static void Write(BenchReport report, TextWriter output)
+    {
+        bool terminal = !Console.IsOutputRedirected;
+        IAnsiConsole console = AnsiConsole.Create(terminal
+            ? new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }
+            : new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
+        if (!terminal)
+        {
+            console.Profile.Width = 400;
+        }
+        TableBorder border = terminal ? TableBorder.Rounded : TableBorder.Ascii;
+        var requests = NewTable(border, "case", "format", "target", "clients", "ok", "errors", "req/s", "p50 ms", "p99 ms", "max ms");
+        foreach (CaseResult c in report.Cases)
+        {
+            AddRow(requests, c.Case, c.Format, c.Target, N(c.Clients), N(c.Ops), N(c.Errors), F(c.OpsPerSecond, 0),
+                F(c.Latency.P50, 2), F(c.Latency.P99, 2), F(c.Latency.Max, 2));
+        }
+        console.Write(requests);
+        if (report.Watches.Count > 0)
+        {
+            var watches = NewTable(border, "watch", "format", "target", "watchers", "updates", "delivered", "events/s",
+                "all p50 ms", "all p99 ms", "event p50 ms", "event p99 ms", "open s");
+            foreach (WatchCaseResult w in report.Watches)
+            {
+                WatchResult r = w.Result;
+                AddRow(watches, "fan-out", w.Format, w.Target, N(r.Watchers), $"{N(r.Sent)}/{N(r.Updates)}",
+                    $"{N(r.Delivered)}/{N(r.Expected)}", F(r.EventsPerSecond, 0), F(r.AllDelivered.P50, 1), F(r.AllDelivered.P99, 1),
+                    F(r.PerEvent.P50, 1), F(r.PerEvent.P99, 1), F(r.SetupSeconds, 1));
+            }
+            console.Write(watches);
+        }
+        foreach (string note in report.Notes)
+        {
+            output.WriteLine($"- {note}");
+        }
+    }
+
+    private static Table NewTable(TableBorder border, params string[] columns)
+    {
+        var table = new Table { Border = border };
+        foreach (string column in columns)
+        {
+            table.AddColumn(new TableColumn(new Text(column)) { Alignment = column is "case" or "watch" or "format" or "target" ? Justify.Left : Justify.Right });
+        }
+        return table;
+    }
+
+    private static void AddRow(Table table, params string[] cells) => table.AddRow(cells.Select(cell => (IRenderable)new Text(cell)));
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

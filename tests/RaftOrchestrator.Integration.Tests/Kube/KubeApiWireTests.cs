@@ -12,16 +12,18 @@ public sealed class KubeApiWireTests(SingleReplicaKubeFixture fixture) : IClassF
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private HttpClient Client() => new() { BaseAddress = new Uri(fixture.Target.ApiUrl), Timeout = s_timeout };
 
     private static StringContent ConfigMap(string name, string value) =>
-        new($$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{name}}"},"data":{"v":"{{value}}"}}""", Encoding.UTF8, "application/json");
+        new("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":""" + $"\"{name}\"" + """},"data":{"v":""" + $"\"{value}\"" + "}}", Encoding.UTF8, "application/json");
 
     private static async Task<long> CreateAsync(HttpClient http, string name, string value)
     {
-        using HttpResponseMessage created = await http.PostAsync("/api/v1/namespaces/default/configmaps", ConfigMap(name, value));
+        using HttpResponseMessage created = await http.PostAsync("/api/v1/namespaces/default/configmaps", ConfigMap(name, value), Ct);
         Assert.Equal(201, (int)created.StatusCode);
-        using JsonDocument body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        using JsonDocument body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct));
         return long.Parse(body.RootElement.GetProperty("metadata").GetProperty("resourceVersion").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -34,9 +36,9 @@ public sealed class KubeApiWireTests(SingleReplicaKubeFixture fixture) : IClassF
         await Etcdctl.OkAsync(fixture.Target.Endpoint, "compact", second.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={first - 1}");
-        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        string? line = await reader.ReadLineAsync().AsTask().WaitAsync(s_timeout);
+        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+        string? line = await reader.ReadLineAsync(Ct).AsTask().WaitAsync(s_timeout, Ct);
 
         Assert.Equal(200, (int)response.StatusCode);
         using JsonDocument error = JsonDocument.Parse(line!);
@@ -53,13 +55,13 @@ public sealed class KubeApiWireTests(SingleReplicaKubeFixture fixture) : IClassF
 
         using var request = new HttpRequestMessage(HttpMethod.Get,
             "/api/v1/namespaces/default/configmaps?watch=true&fieldSelector=metadata.name%3Dinitial-x&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan");
-        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        string added = (await reader.ReadLineAsync().AsTask().WaitAsync(s_timeout))!;
-        string bookmark = (await reader.ReadLineAsync().AsTask().WaitAsync(s_timeout))!;
+        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+        string added = (await reader.ReadLineAsync(Ct).AsTask().WaitAsync(s_timeout, Ct))!;
+        string bookmark = (await reader.ReadLineAsync(Ct).AsTask().WaitAsync(s_timeout, Ct))!;
         using HttpResponseMessage patched = await http.PatchAsync("/api/v1/namespaces/default/configmaps/initial-x",
-            new StringContent("""{"data":{"v":"2"}}""", new MediaTypeHeaderValue("application/merge-patch+json")));
-        string modified = (await reader.ReadLineAsync().AsTask().WaitAsync(s_timeout))!;
+            new StringContent("""{"data":{"v":"2"}}""", new MediaTypeHeaderValue("application/merge-patch+json")), Ct);
+        string modified = (await reader.ReadLineAsync(Ct).AsTask().WaitAsync(s_timeout, Ct))!;
 
         Assert.StartsWith("""{"type":"ADDED","object":{"apiVersion":"v1","kind":"ConfigMap""", added, StringComparison.Ordinal);
         Assert.Contains("\"type\":\"BOOKMARK\"", bookmark, StringComparison.Ordinal);
@@ -76,14 +78,14 @@ public sealed class KubeApiWireTests(SingleReplicaKubeFixture fixture) : IClassF
         long before = await CreateAsync(http, "frames-0", "0");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={before}");
         request.Headers.Accept.ParseAdd("application/vnd.raftorchestrator.msgpack");
-        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Stream stream = await response.Content.ReadAsStreamAsync();
+        using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        Stream stream = await response.Content.ReadAsStreamAsync(Ct);
         long created = await CreateAsync(http, "frames-1", "one");
 
         byte[] length = new byte[4];
-        await stream.ReadExactlyAsync(length).AsTask().WaitAsync(s_timeout);
+        await stream.ReadExactlyAsync(length, Ct).AsTask().WaitAsync(s_timeout, Ct);
         byte[] frame = new byte[BinaryPrimitives.ReadInt32BigEndian(length)];
-        await stream.ReadExactlyAsync(frame).AsTask().WaitAsync(s_timeout);
+        await stream.ReadExactlyAsync(frame, Ct).AsTask().WaitAsync(s_timeout, Ct);
         var reader = new MessagePackReader(frame);
         int fields = reader.ReadArrayHeader();
         string? type = reader.ReadString();

@@ -51,10 +51,10 @@ internal sealed class Kubectl(string kubeconfig, string cacheDirectory)
 
     /// <summary>
     /// Starts a command that does not end by itself (get -w), runs <paramref name="during"/> while it runs, then
-    /// waits until its output contains <paramref name="expected"/> (at most <paramref name="seconds"/>) and kills it.
+    /// waits until its output contains <paramref name="expected"/> <paramref name="occurrences"/> times (at most <paramref name="seconds"/>) and kills it.
     /// Returns what it printed.
     /// </summary>
-    public async Task<string> WatchAsync(string[] args, Func<Task> during, string expected, int seconds = 20)
+    public async Task<string> WatchAsync(string[] args, Func<Task> during, string expected, int seconds = 20, int occurrences = 1)
     {
         var info = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment["KUBECONFIG"] = kubeconfig;
@@ -75,7 +75,7 @@ internal sealed class Kubectl(string kubeconfig, string cacheDirectory)
             lock (output)
             {
                 output.AppendLine(e.Data);
-                if (output.ToString().Contains(expected, StringComparison.Ordinal))
+                if (System.Text.RegularExpressions.Regex.Count(output.ToString(), System.Text.RegularExpressions.Regex.Escape(expected)) >= occurrences)
                 {
                     seen.TrySetResult();
                 }

@@ -149,6 +149,21 @@ public abstract partial class KubectlAcceptanceTests<TFixture>
     }
 
     [Fact]
+    public async Task GetWatch_TableRows_PrintUnderTheListHeaders()
+    {
+        string ns = await NewNamespaceAsync("watch-table");
+        await K.OkWithInputAsync($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  namespace: {ns}\ndata: {{a: '1'}}\n", "create", "-f", "-");
+
+        string output = await K.WatchAsync(["get", "configmaps", "-n", ns, "--watch"],
+            async () => await K.OkAsync("label", "configmap", "first", "-n", ns, "seen=yes"),
+            "first", seconds: 10, occurrences: 2);
+        string[] rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Matches(@"^NAME\s+DATA\s+AGE", rows[0]);
+        Assert.True(rows.Count(r => r.StartsWith("first", StringComparison.Ordinal)) >= 2, output);
+    }
+
+    [Fact]
     public async Task DryRunServer_WritesNothing_AndDeleteCascadeRemoves()
     {
         string ns = await NewNamespaceAsync("dry");

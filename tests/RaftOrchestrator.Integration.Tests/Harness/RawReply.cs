@@ -14,7 +14,11 @@ internal sealed record RawReply(string Request, int Code, string? ContentType, b
     /// </summary>
     public RawReply AssertWellFormed()
     {
-        Assert.True(Code < 500, $"{Request} -> {Code}: {Text}");
+        Assert.True(Code < 500 || IsTooLargeResourceVersion, $"{Request} -> {Code}: {Text}");
+        if (Code == 400 && Body.Length == 0 && Request.Split(' ')[1].Split('?')[0].Contains("%00", StringComparison.Ordinal))
+        {
+            return this;   // Kestrel refuses a NUL in the decoded path before any application code runs
+        }
         if (Code >= 400 && !Request.StartsWith("HEAD ", StringComparison.Ordinal))
         {
             AssertStatus();
@@ -29,6 +33,13 @@ internal sealed record RawReply(string Request, int Code, string? ContentType, b
         Assert.True(codes.Contains(Code), $"{Request} -> {Code} (wanted {string.Join(" or ", codes)}): {Text}");
         return this;
     }
+
+    /// <summary>
+    /// kube-apiserver's answer to a read at a resourceVersion the store has not reached (after waiting for it):
+    /// 504 Timeout "Too large resource version", which clients retry.
+    /// </summary>
+    private bool IsTooLargeResourceVersion =>
+        Code == 504 && Text.Contains("\"reason\":\"Timeout\"", StringComparison.Ordinal) && Text.Contains("Too large resource version", StringComparison.Ordinal);
 
     private void AssertStatus()
     {

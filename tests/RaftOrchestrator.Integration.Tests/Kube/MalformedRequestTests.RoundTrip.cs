@@ -18,11 +18,12 @@ public sealed partial class MalformedRequestTests
         select new string(chars);
 
     /// <summary>A DNS-1123 label: lower-case alphanumerics and '-', alphanumeric at both ends.</summary>
-    private static Gen<string> DnsLabel =>
+    private static Gen<string> DnsLabel => Gen.OneOf(
+        Chars("abcdefghijklmnopqrstuvwxyz0123456789", 1, 1),
         from first in Chars("abcdefghijklmnopqrstuvwxyz0123456789", 1, 1)
         from middle in Chars("abcdefghijklmnopqrstuvwxyz0123456789-", 0, 20)
-        from last in Chars("abcdefghijklmnopqrstuvwxyz0123456789", 0, 1)
-        select first + middle + last;
+        from last in Chars("abcdefghijklmnopqrstuvwxyz0123456789", 1, 1)
+        select first + middle + last);
 
     /// <summary>A label name: alphanumeric at both ends, '-', '_' and '.' between, at most 63.</summary>
     private static Gen<string> QualifiedName =>
@@ -50,7 +51,7 @@ public sealed partial class MalformedRequestTests
         from immutable in Gen.Elements<bool?>(null, false, true)
         select new ConfigMap
         {
-            Metadata = new() { Name = string.Join(".", labels.Take(3).Select(l => l[..Math.Min(l.Length, 20)])), Labels = labelMap, Annotations = annotations },
+            Metadata = new() { Name = string.Join(".", labels.Take(3)), Labels = labelMap, Annotations = annotations },
             Data = data,
             BinaryData = binary,
             Immutable = immutable,

@@ -20,7 +20,7 @@ public static class ApiMessagePack
     /// <summary>Decodes an object; a missing metadata becomes an empty one. Throws <see cref="MessagePackSerializationException"/> on bad input.</summary>
     public static T Deserialize<T>(ReadOnlyMemory<byte> bytes) where T : class, IKubernetesObject
     {
-        T value = MessagePackSerializer.Deserialize<T>(bytes, Options);
+        T value = MessagePackSerializer.Deserialize<T>(bytes, Options) ?? throw new MessagePackSerializationException("nil is not an object");
         value.Metadata ??= new ObjectMeta();
         return value;
     }

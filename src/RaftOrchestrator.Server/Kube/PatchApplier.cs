@@ -27,7 +27,7 @@ public static class PatchApplier
         }
         try
         {
-            patch = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            patch = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -29,7 +29,8 @@ public sealed partial class ResourceEndpoint<T>
     {
         if (warning is not null)
         {
-            request.Context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+            // A quoted-string of printable ASCII: anything else in a header value (an unknown field named "é") is refused by Kestrel.
+            request.Context.Response.Headers.Append("Warning", $"299 - \"{string.Concat(warning.Select(c => c is '"' or '\\' ? $"\\{c}" : c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:x4}"))}\"");
         }
         return request.Format switch
         {

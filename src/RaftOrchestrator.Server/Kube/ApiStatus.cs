@@ -55,6 +55,17 @@ public static class ApiStatus
 
     public static Status Timeout(string message) => Failure(504, "Timeout", message);
 
+    /// <summary>
+    /// A read at a revision this replica has not reached even after a read barrier: 504 with the cause
+    /// ResourceVersionTooLarge and a retry hint, which client-go's reflector looks for to retry rather than fail.
+    /// </summary>
+    public static Status TooLargeResourceVersion(long asked, long current) =>
+        Failure(504, "Timeout", $"Too large resource version: {asked}, current: {current}", new StatusDetails
+        {
+            Causes = [new StatusCause { Reason = "ResourceVersionTooLarge", Message = $"Too large resource version: {asked}, current: {current}" }],
+            RetryAfterSeconds = 1,
+        });
+
     public static Status InternalError(string message) => Failure(500, "InternalError", $"Internal error occurred: {message}");
 
     public static Status NotFoundPath() =>

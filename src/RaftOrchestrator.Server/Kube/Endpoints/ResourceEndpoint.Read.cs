@@ -114,7 +114,7 @@ public sealed partial class ResourceEndpoint<T>
             }
             if (asked > _services.Store.CurrentRevision)
             {
-                return (null, ApiStatus.Timeout($"Too large resource version: {asked}, current: {_services.Store.CurrentRevision}"));
+                return (null, ApiStatus.TooLargeResourceVersion(asked, _services.Store.CurrentRevision));
             }
             revision = options.ResourceVersionMatch == "Exact" ? asked : 0;
         }

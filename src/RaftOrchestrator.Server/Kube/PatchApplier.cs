@@ -31,7 +31,9 @@ public static class PatchApplier
         }
         catch (JsonException e)
         {
-            if (patchType == MediaTypes.ApplyPatch && BodyFormats.YamlToJson(body, out JsonNode? yaml, out _))
+            // An apply body that is not JSON may be YAML; one that looks like JSON but is not valid JSON (duplicate
+            // keys, truncation) is refused rather than re-read leniently as YAML.
+            if (patchType == MediaTypes.ApplyPatch && !LooksLikeJson(body) && BodyFormats.YamlToJson(body, out JsonNode? yaml, out _))
             {
                 patch = yaml;
                 return true;
@@ -108,6 +110,18 @@ public static class PatchApplier
 
     /// <summary>RFC 7386 merge patch of one JSON value by another (used for the Scale subresource).</summary>
     public static JsonNode? MergePatch(JsonNode? target, JsonNode? patch) => JsonMergePatch.Apply(target, patch).Value;
+
+    private static bool LooksLikeJson(byte[] body)
+    {
+        foreach (byte b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b is (byte)'{' or (byte)'[';
+            }
+        }
+        return false;
+    }
 
     /// <summary>Does the patch itself name a resourceVersion (a precondition)?</summary>
     public static bool SetsResourceVersion(string patchType, JsonNode patch)

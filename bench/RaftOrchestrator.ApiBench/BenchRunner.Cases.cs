@@ -12,6 +12,7 @@ internal sealed partial class BenchRunner
 
     private async Task RunCasesAsync(Replica leader, Replica? follower, CancellationToken ct)
     {
+        await CreateNamespacesAsync(leader, follower, ct);
         await SeedAsync(leader, ct);
         await WarmUpAsync(leader, follower, ct);
         foreach (WireFormat format in _settings.Formats)
@@ -122,6 +123,34 @@ internal sealed partial class BenchRunner
                     }
                     return null;
                 }, ct);
+            }
+        }
+    }
+
+    /// <summary>Every namespace the cases write in (the API refuses objects in a namespace that does not exist).</summary>
+    private async Task CreateNamespacesAsync(Replica leader, Replica? follower, CancellationToken ct)
+    {
+        var names = new List<string> { Ns("get"), Ns("list") };
+        foreach (WireFormat format in _settings.Formats)
+        {
+            names.AddRange(new[] { leader, follower }.OfType<Replica>().Select(r => Ns($"warmup-{format.Name()}-{r.Name}")));
+            foreach (string role in _settings.Targets)
+            {
+                string tag = $"{format.Name()}-{role}";
+                names.Add(Ns($"watch-{tag}"));
+                names.AddRange(_settings.CreateClients.Select(clients => Ns($"create-{tag}-c{clients}")));
+            }
+        }
+        foreach (string name in names.Distinct())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(leader.ApiUrl, "/api/v1/namespaces"))
+            {
+                Content = new StringContent($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{name}\"}}}}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            using HttpResponseMessage response = await _http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
+            {
+                throw new InvalidOperationException($"creating namespace {name} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
             }
         }
     }

@@ -33,6 +33,9 @@ public static class ApiJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             UnmappedMemberHandling = unmapped,
+            // A JSON null for a field the model declares non-nullable (a pod's spec) is a decoding error, as a
+            // type error is, instead of an object with a hole that fails later.
+            RespectNullableAnnotations = true,
             MaxDepth = 64,
         };
         options.Converters.Add(new TimeJsonConverter());

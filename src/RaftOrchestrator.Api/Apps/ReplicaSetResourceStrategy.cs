@@ -46,13 +46,8 @@ public sealed class ReplicaSetResourceStrategy : ResourceStrategy<ReplicaSet>
 
     public override void TableRow(ReplicaSet value, DateTime now, List<object?> cells)
     {
-        cells.Add(value.Spec.Replicas ?? 1);
-        cells.Add(value.Status.Replicas);
-        cells.Add(value.Status.ReadyReplicas ?? 0);
-        cells.Add(TableFormat.Age(value.Metadata.CreationTimestamp, now));
-        cells.Add(PodTemplateRules.Containers(value.Spec.Template));
-        cells.Add(PodTemplateRules.Images(value.Spec.Template));
-        cells.Add(AppsSelectorRules.TableSelector(value.Spec.Selector));
+        WorkloadColumns.ReplicaRow(cells, value.Spec.Replicas ?? 1, value.Status.Replicas, value.Status.ReadyReplicas ?? 0,
+            value.Metadata.CreationTimestamp, now, value.Spec.Template, AppsSelectorRules.TableSelector(value.Spec.Selector));
     }
 
     public override bool TryGetField(ReplicaSet value, string field, out string? fieldValue)

@@ -64,14 +64,8 @@ public sealed class ReplicationControllerResourceStrategy : ResourceStrategy<Rep
 
     public override void TableRow(ReplicationController value, DateTime now, List<object?> cells)
     {
-        cells.Add(value.Spec.Replicas ?? 1);
-        cells.Add(value.Status.Replicas);
-        cells.Add(value.Status.ReadyReplicas ?? 0);
-        cells.Add(TableFormat.Age(value.Metadata.CreationTimestamp, now));
-        cells.Add(PodTemplateRules.Containers(value.Spec.Template));
-        cells.Add(PodTemplateRules.Images(value.Spec.Template));
-        string selector = WorkloadSelector.Format(value.Spec.Selector);
-        cells.Add(selector.Length == 0 ? "<none>" : selector);
+        WorkloadColumns.ReplicaRow(cells, value.Spec.Replicas ?? 1, value.Status.Replicas, value.Status.ReadyReplicas ?? 0,
+            value.Metadata.CreationTimestamp, now, value.Spec.Template, WorkloadSelector.Format(value.Spec.Selector));
     }
 
     public override bool TryGetField(ReplicationController value, string field, out string? fieldValue)

@@ -11,4 +11,17 @@ public static class WorkloadColumns
         TableColumn.Number("Current", "Number of actually running pods."),
         TableColumn.Number("Ready", "Number of ready pods."),
     ];
+
+    /// <summary>The cells of a replica-set-like row (RS and RC): desired, current, ready, age, then the wide columns.</summary>
+    public static void ReplicaRow(List<object?> cells, int desired, int current, int ready, DateTime? created, DateTime now,
+        PodTemplateSpec? template, string selector)
+    {
+        cells.Add(desired);
+        cells.Add(current);
+        cells.Add(ready);
+        cells.Add(TableFormat.Age(created, now));
+        cells.Add(PodTemplateRules.Containers(template));
+        cells.Add(PodTemplateRules.Images(template));
+        cells.Add(selector.Length == 0 ? "<none>" : selector);
+    }
 }

@@ -105,10 +105,15 @@ internal sealed partial class DeploymentReconciler
         return (total, null);
     }
 
-    /// <summary>Scales old ReplicaSets down by what the available pods exceed <paramref name="minAvailable"/> by, oldest first.</summary>
+    /// <summary>
+    /// Scales old ReplicaSets down by what the available pods exceed <paramref name="minAvailable"/> by, oldest first.
+    /// A ReplicaSet counts at most its spec.replicas as available: one just scaled down may still report the pods it
+    /// had (its controller has not written status yet), and Kubernetes, counting those, can scale down twice and
+    /// break maxUnavailable for a moment.
+    /// </summary>
     private async Task<(int Count, ReconcileResult? Stopped)> ScaleDownOldReplicaSetsAsync(RolloutState state, int minAvailable, CancellationToken cancellationToken)
     {
-        int available = RolloutMath.AvailableReplicas(state.All);
+        int available = state.All.Sum(rs => Math.Min(RolloutMath.Replicas(rs), rs.Status.AvailableReplicas ?? 0));
         if (available <= minAvailable)
         {
             return (0, null);

@@ -25,26 +25,25 @@ public sealed class DeploymentReconcilerHistoryTests
     }
 
     [Fact]
-    public async Task Cleanup_KeepsAnOldReplicaSetThatStillHasPods()
+    public async Task CleanupWhilePaused_KeepsOldReplicaSetsThatStillHaveReplicas()
     {
         await using var h = new DeploymentHarness();
-        Deployment seeded = DeploymentHarness.NewDeployment("web", 1);
+        Deployment seeded = DeploymentHarness.NewDeployment("web", 4, maxSurge: 1, maxUnavailable: 0);
         seeded.Spec.RevisionHistoryLimit = 0;
         h.Create(seeded);
         await h.RollOutAsync("web");
         await h.SetImageAsync("web", "app:2");
-        // The new pod is available at once; the old ReplicaSet's controller has not yet reported its pod gone.
-        for (int i = 0; i < 6; i++)
-        {
-            await h.ReconcileAsync("web");
-            await h.SimulateReplicaSetsAsync(rs => rs.Spec.Replicas ?? 0);
-        }
-        ReplicaSet old = h.ReplicaSetOfImage("web", "app:1");
-        old.Status.Replicas = 1;
-        (await h.Client.Resource<ReplicaSet>().UpdateStatusAsync(old, cancellationToken: TestContext.Current.CancellationToken)).Unwrap();
-
+        await h.RollOutAsync("web");
+        await h.SettleAsync("web");
+        Assert.Single(h.ReplicaSets("web"));
+        await h.SetImageAsync("web", "app:3");
         await h.ReconcileAsync("web");
+        await h.SimulateReplicaSetsAsync();
+        await h.EditAsync("web", d => d.Spec.Paused = true);
 
-        Assert.Equal(2, h.ReplicaSets("web").Count);
+        await h.SettleAsync("web");
+
+        Assert.Equal(["app:2", "app:3"], h.ReplicaSets("web").Select(rs => rs.Spec.Template.Spec.Containers[0].Image!));
+        Assert.Equal(4, h.ReplicaSetOfImage("web", "app:2").Spec.Replicas);
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using RaftOrchestrator.Api.Apps;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Controllers.Framework;

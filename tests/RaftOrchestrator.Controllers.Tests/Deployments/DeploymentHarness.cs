@@ -93,12 +93,13 @@ internal sealed class DeploymentHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// The ReplicaSet controller's part: every ReplicaSet has its spec.replicas pods at once, of which
-    /// <paramref name="available"/> (default: all) are ready and available.
+    /// The ReplicaSet controller's part: every ReplicaSet (or those <paramref name="which"/> picks: it syncs each on
+    /// its own) has its spec.replicas pods at once, of which <paramref name="available"/> (default: all) are ready
+    /// and available.
     /// </summary>
-    public async Task SimulateReplicaSetsAsync(Func<ReplicaSet, int>? available = null)
+    public async Task SimulateReplicaSetsAsync(Func<ReplicaSet, int>? available = null, Func<ReplicaSet, bool>? which = null)
     {
-        foreach (ReplicaSet rs in Client.Objects<ReplicaSet>(Ns))
+        foreach (ReplicaSet rs in Client.Objects<ReplicaSet>(Ns).Where(rs => which?.Invoke(rs) ?? true))
         {
             int replicas = rs.Spec.Replicas ?? 1;
             int ready = Math.Clamp(available?.Invoke(rs) ?? replicas, 0, replicas);

@@ -23,7 +23,7 @@ public sealed class WorkloadControllerTests(ThreeReplicaKubeFixture fixture) : I
     {
         DateTime deadline = ProcessCluster.Deadline(TimeSpan.FromSeconds(seconds));
         string last = "";
-        while (DateTime.UtcNow < deadline)
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
         {
             KubectlResult result = await K.RunAsync(args);
             last = result.ExitCode == 0 ? result.Output : result.Output + result.Error;

@@ -71,10 +71,10 @@ internal sealed class PodReadier : IAsyncDisposable
             {
                 continue;
             }
-            string now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            string patch = $$"""
-                {"status":{"phase":"Running","podIP":"10.244.0.{{ip % 250}}","hostIP":"127.0.0.1","startTime":"{{now}}",
-                 "conditions":[{"type":"Ready","status":"True","lastTransitionTime":"{{now}}"},{"type":"ContainersReady","status":"True","lastTransitionTime":"{{now}}"}]}}
+            string now = TimeProvider.System.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            string patch = $$$"""
+                {"status":{"phase":"Running","podIP":"10.244.0.{{{ip % 250}}}","hostIP":"127.0.0.1","startTime":"{{{now}}}",
+                 "conditions":[{"type":"Ready","status":"True","lastTransitionTime":"{{{now}}}"},{"type":"ContainersReady","status":"True","lastTransitionTime":"{{{now}}}"}]}}
                 """;
             RawReply patched = await api.SendAsync("PATCH", $"/api/v1/namespaces/{ns}/pods/{name}/status", "application/merge-patch+json", patch);
             if (patched.Code == 200)

@@ -31,7 +31,10 @@ internal sealed class DeploymentHarness : IAsyncDisposable
 
     public InMemoryClusterClient Client { get; }
 
-    public RecordingEvents Events { get; } = new();
+    public RecordingEventRecorder Events { get; } = new();
+
+    /// <summary>The messages of the events with this reason, in order.</summary>
+    public IReadOnlyList<string> EventMessages(string reason) => [.. Events.WithReason(reason).Select(e => e.Message)];
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

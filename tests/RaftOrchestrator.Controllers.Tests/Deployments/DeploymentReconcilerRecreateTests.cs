@@ -40,7 +40,7 @@ public sealed class DeploymentReconcilerRecreateTests
                 $"Scaled down replica set {old.Metadata.Name} from 3 to 0",
                 $"Scaled up replica set {created.Metadata.Name} from 0 to 3",
             ],
-            h.Events.Messages("ScalingReplicaSet"));
+            h.EventMessages("ScalingReplicaSet"));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class DeploymentReconcilerRollingTests
                 $"Scaled up replica set {current.Metadata.Name} from 2 to 4",
                 $"Scaled down replica set {old.Metadata.Name} from 1 to 0",
             ],
-            h.Events.Messages("ScalingReplicaSet"));
+            h.EventMessages("ScalingReplicaSet"));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class DeploymentReconcilerRollingTests
             (rs.Metadata.Annotations!["deployment.kubernetes.io/desired-replicas"], rs.Metadata.Annotations["deployment.kubernetes.io/max-replicas"])));
         Assert.Equal(
             [$"Scaled up replica set {old.Metadata.Name} from 8 to 14", $"Scaled up replica set {current.Metadata.Name} from 5 to 9"],
-            h.Events.Messages("ScalingReplicaSet"));
+            h.EventMessages("ScalingReplicaSet"));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class DeploymentReconcilerRollingTests
         Assert.Equal(5, rs.Spec.Replicas);
         Assert.Equal("5", rs.Metadata.Annotations!["deployment.kubernetes.io/desired-replicas"]);
         Assert.Equal(5, d.Status.AvailableReplicas);
-        Assert.Equal([$"Scaled up replica set {rs.Metadata.Name} from 2 to 5"], h.Events.Messages("ScalingReplicaSet"));
+        Assert.Equal([$"Scaled up replica set {rs.Metadata.Name} from 2 to 5"], h.EventMessages("ScalingReplicaSet"));
     }
 
     [Fact]

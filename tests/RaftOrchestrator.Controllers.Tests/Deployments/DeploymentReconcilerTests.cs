@@ -32,7 +32,7 @@ public sealed class DeploymentReconcilerTests
         Deployment after = h.Get("web");
         Assert.Equal("1", after.Metadata.Annotations!["deployment.kubernetes.io/revision"]);
         Assert.Equal("NewReplicaSetCreated", after.Status.Conditions!.Single(c => c.Type == "Progressing").Reason);
-        Assert.Equal([$"Scaled up replica set {rs.Metadata.Name} from 0 to 3"], h.Events.Messages("ScalingReplicaSet"));
+        Assert.Equal([$"Scaled up replica set {rs.Metadata.Name} from 0 to 3"], h.EventMessages("ScalingReplicaSet"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Selectors;
@@ -57,7 +56,8 @@ internal sealed partial class ReplicaSetReconciler<TOwner>
                 failures.Add($"can't adopt Pod {pod.Metadata.Namespace}/{pod.Metadata.Name} ({pod.Metadata.Uid}): {adoptRefusal}");
                 continue;
             }
-            ApiResult<Pod> adopted = await PatchOwnerReferencesAsync(pod, OwnerReferenceEntry(owner), cancellationToken);
+            Patch adopt = OwnerReferencePatches.Adopt(pod.Metadata.Uid, ControllerRefs.For(owner, _kind.ApiVersion, _kind.Kind));
+            ApiResult<Pod> adopted = await PatchPodAsync(pod, adopt, cancellationToken);
             if (adopted.IsOk)
             {
                 ReplicaSetLog.Adopted(_logger, _controller, ObjectKey.Of(owner).ToString(), pod.Metadata.Name ?? "");
@@ -74,8 +74,8 @@ internal sealed partial class ReplicaSetReconciler<TOwner>
     /// <summary>Removes the owner's reference; a pod gone (404) or replaced (422: its uid changed) needs nothing.</summary>
     private async Task<string?> ReleaseAsync(TOwner owner, Pod pod, CancellationToken cancellationToken)
     {
-        var entry = new JsonObject { ["$patch"] = "delete", ["uid"] = owner.Metadata.Uid };
-        ApiResult<Pod> released = await PatchOwnerReferencesAsync(pod, entry, cancellationToken);
+        Patch release = OwnerReferencePatches.Remove(pod.Metadata.Uid, [owner.Metadata.Uid ?? ""]);
+        ApiResult<Pod> released = await PatchPodAsync(pod, release, cancellationToken);
         if (released.IsOk)
         {
             ReplicaSetLog.Released(_logger, _controller, ObjectKey.Of(owner).ToString(), pod.Metadata.Name ?? "");
@@ -101,27 +101,6 @@ internal sealed partial class ReplicaSetReconciler<TOwner>
         return live.DeletionTimestamp is { } deleted ? $"{cached.Namespace}/{cached.Name} has just been deleted at {deleted:O}" : null;
     }
 
-    /// <summary>
-    /// A strategic merge patch of one ownerReferences entry (merged by uid), carrying the pod's uid so that a pod
-    /// deleted and recreated under the same name is refused (422: uid is immutable) rather than changed.
-    /// </summary>
-    private Task<ApiResult<Pod>> PatchOwnerReferencesAsync(Pod pod, JsonObject entry, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["ownerReferences"] = new JsonArray(entry), ["uid"] = pod.Metadata.Uid },
-        };
-        var patch = new Patch(PatchType.StrategicMerge, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
-        return _podClient.PatchAsync(pod.Metadata.Namespace, pod.Metadata.Name ?? "", patch, cancellationToken: cancellationToken);
-    }
-
-    private JsonObject OwnerReferenceEntry(TOwner owner) => new()
-    {
-        ["apiVersion"] = _kind.ApiVersion,
-        ["kind"] = _kind.Kind,
-        ["name"] = owner.Metadata.Name,
-        ["uid"] = owner.Metadata.Uid,
-        ["controller"] = true,
-        ["blockOwnerDeletion"] = true,
-    };
+    private Task<ApiResult<Pod>> PatchPodAsync(Pod pod, Patch patch, CancellationToken cancellationToken) =>
+        _podClient.PatchAsync(pod.Metadata.Namespace, pod.Metadata.Name ?? "", patch, cancellationToken: cancellationToken);
 }

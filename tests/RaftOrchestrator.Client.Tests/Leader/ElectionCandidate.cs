@@ -3,7 +3,7 @@ using RaftOrchestrator.Client.Leader;
 namespace RaftOrchestrator.Client.Tests.Leader;
 
 /// <summary>One candidate process of an <see cref="ElectionHarness"/>: an elector over its own faulty view of the store.</summary>
-internal sealed class ElectionCandidate(ElectionHarness harness, string identity, int seed)
+internal sealed class ElectionCandidate(ElectionHarness harness, string identity, int seed) : IDisposable
 {
     private CancellationTokenSource? _shutdown;
 
@@ -64,4 +64,6 @@ internal sealed class ElectionCandidate(ElectionHarness harness, string identity
         {
         }
     }
+
+    public void Dispose() => _shutdown?.Dispose();
 }

@@ -11,5 +11,5 @@ internal sealed class TermRecord(string identity, int transitions, DateTimeOffse
 
     public DateTimeOffset? End { get; set; }
 
-    public override string ToString() => $"{Identity}#{Transitions} [{Start:HH:mm:ss.fff}, {End?.ToString("HH:mm:ss.fff") ?? "..."})";
+    public override string ToString() => $"{Identity}#{Transitions} [{Start:HH:mm:ss.fff}, {End?.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) ?? "..."})";
 }

@@ -95,7 +95,7 @@ public sealed class WorkloadControllerTests(ThreeReplicaKubeFixture fixture) : I
 
         await K.OkAsync("delete", "deployment", "gone", "-n", ns);
         await K.OkAsync("delete", "deployment", "kept", "-n", ns, "--cascade=orphan");
-        string left = await EventuallyAsync(["get", "rs,pods", "-n", ns, "-o", "jsonpath={range .items[*]}{.kind}:{.metadata.name}:{.metadata.ownerReferences[0].kind}{\"\\n\"}{end}"],
+        string left = await EventuallyAsync(["get", "rs,pods", "-n", ns, "-o", "jsonpath={range .items[*]}{.kind}:{.metadata.name}:{.metadata.ownerReferences[*].kind}{\"\\n\"}{end}"],
             o => o.Trim().Split('\n').Length == 2 && !o.Contains(":gone-", StringComparison.Ordinal), "only the orphaned ReplicaSet and its pod");
 
         Assert.Contains("ReplicaSet:kept-", left, StringComparison.Ordinal);

@@ -2,7 +2,6 @@ using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Client.Events;
 using RaftOrchestrator.Client.Tests.Leader;
-using RaftOrchestrator.Testing;
 
 namespace RaftOrchestrator.Client.Tests.Events;
 

@@ -5,11 +5,12 @@ namespace RaftOrchestrator.Client.Tests.Leader;
 /// <summary>One candidate process of an <see cref="ElectionHarness"/>: an elector over its own faulty view of the store.</summary>
 internal sealed class ElectionCandidate(ElectionHarness harness, string identity, int seed)
 {
-    private CancellationTokenSource? _shutdown;
+    // The shutdown of the running process (cancels its RunAsync token).
+    private Action? _shutdown;
 
     public string Identity { get; } = identity;
 
-    public FaultyClusterClient Client { get; } = new(harness.Store, harness.Time);
+    public FaultyClusterClient Client { get; } = new(harness.Store, harness.Time) { Applied = harness.Applied };
 
     public FaultPlan Faults => Client.Faults;
 
@@ -38,22 +39,24 @@ internal sealed class ElectionCandidate(ElectionHarness harness, string identity
             OnNewLeader = ObservedLeaders.Add,
         };
         Elector = new LeaderElector(Client, options, harness.Time);
-        _shutdown = new CancellationTokenSource();
-        CancellationToken token = _shutdown.Token;
+        var shutdown = new CancellationTokenSource();
+        _shutdown = shutdown.Cancel;
+        CancellationToken token = shutdown.Token;
         harness.Pump.Run(() => Run = Elector.RunAsync(onLeading ?? LeadUntilCancelledAsync, token));
     }
 
     /// <summary>Asks the process to shut down (it releases the lease); it has stopped once <see cref="IsRunning"/> is false.</summary>
     public void Stop()
     {
-        CancellationTokenSource? shutdown = _shutdown;
-        harness.Pump.Run(() => shutdown?.Cancel());
+        Action? shutdown = _shutdown;
+        harness.Pump.Run(() => shutdown?.Invoke());
     }
 
     /// <summary>The default work of a term: note it in the harness and wait for the term's end.</summary>
     private async Task LeadUntilCancelledAsync(LeadershipTerm term, CancellationToken cancellationToken)
     {
-        var record = new TermRecord(term.Identity, term.LeaseTransitions, term.AcquireTime);
+        // The term began when the store first named it (its acquire time is read earlier, before the Get).
+        var record = new TermRecord(term.Identity, term.LeaseTransitions, harness.Commits[(term.Identity, term.LeaseTransitions)]);
         harness.Terms.Add(record);
         using CancellationTokenRegistration ended = cancellationToken.Register(() => record.End = harness.Time.GetUtcNow());
         try

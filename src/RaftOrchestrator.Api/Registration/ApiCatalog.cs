@@ -1,3 +1,5 @@
+using RaftOrchestrator.Api.Meta;
+
 namespace RaftOrchestrator.Api.Registration;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed partial class ApiCatalog
 {
     private readonly List<ResourceDescriptor> _resources = [];
     private readonly Dictionary<(string Group, string Plural), ResourceDescriptor> _byPlural = [];
+    private readonly Dictionary<Type, ResourceDescriptor> _byType = [];
 
     public ApiCatalog()
     {
@@ -24,6 +27,11 @@ public sealed partial class ApiCatalog
 
     public ResourceDescriptor? Find(string group, string plural) => _byPlural.GetValueOrDefault((group, plural));
 
+    /// <summary>The descriptor of the kind whose model type is <typeparamref name="T"/>; a type not in the catalog is a programming error.</summary>
+    public ResourceDescriptor<T> Descriptor<T>() where T : class, IKubernetesObject, new() =>
+        _byType.GetValueOrDefault(typeof(T)) as ResourceDescriptor<T>
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not a kind of this catalog");
+
     public ResourceDescriptor? FindKind(string apiVersion, string kind) =>
         _resources.FirstOrDefault(r => r.ApiVersion == apiVersion && r.Kind == kind);
 
@@ -33,10 +41,13 @@ public sealed partial class ApiCatalog
 
     public void Add(ResourceDescriptor descriptor)
     {
-        if (!_byPlural.TryAdd((descriptor.Group, descriptor.Plural), descriptor))
+        ArgumentNullException.ThrowIfNull(descriptor);
+        if (_byPlural.ContainsKey((descriptor.Group, descriptor.Plural)) || _byType.ContainsKey(descriptor.ObjectType))
         {
-            throw new InvalidOperationException($"{descriptor.QualifiedPlural} is registered twice");
+            throw new InvalidOperationException($"{descriptor.QualifiedPlural} ({descriptor.ObjectType.Name}) is registered twice");
         }
+        _byPlural.Add((descriptor.Group, descriptor.Plural), descriptor);
+        _byType.Add(descriptor.ObjectType, descriptor);
         _resources.Add(descriptor);
     }
 

@@ -25,6 +25,7 @@ namespace RaftOrchestrator.Api.Serialization;
 [JsonSerializable(typeof(ObjectList<Event>))]
 [JsonSerializable(typeof(ResourceQuota))]
 [JsonSerializable(typeof(ObjectList<ResourceQuota>))]
+[JsonSerializable(typeof(Binding))]
 [JsonSerializable(typeof(LimitRange))]
 [JsonSerializable(typeof(ObjectList<LimitRange>))]
 public sealed partial class CoreV1JsonContext : JsonSerializerContext;

@@ -9,7 +9,6 @@ using RaftOrchestrator.Server.Etcd;
 using RaftOrchestrator.Server.Etcd.Watch;
 using RaftOrchestrator.Server.Kube;
 using RaftOrchestrator.Server.Peer;
-using ZLogger;
 
 namespace RaftOrchestrator.Server.Hosting;
 
@@ -24,25 +23,10 @@ public static class ServerHost
     public static async Task<int> RunAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        WebApplication app = Build(options, out ReplicaSlot slot);
-        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RaftOrchestrator.Server");
-        if (options.UnsafeNoFollowerFsync)
-        {
-            ServerLog.UnsafeNoFsync(logger, options.Name);
-        }
-        PeerChannels peers = app.Services.GetRequiredService<PeerChannels>();
-        ReplicatedStore replica = await ReplicatedStore.StartAsync(
-            ReplicaOptionsFor(options), new GrpcPeerTransport(peers), app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
-        slot.Replica = replica;
+        (WebApplication app, ReplicatedStore replica, ILogger logger) = await StartReplicaAsync(options, cancellationToken);
         try
         {
-            await app.StartAsync(cancellationToken);
-            ServerLog.Serving(logger, options.Name, options.ClientUrl, MemberIds.Format(options.PeerListen), options.DataDirectory);
-            KubeApiHosting.WriteKubeconfig(options, app.Services, logger);
-            if (options.Join is { } join && !replica.IsMember)
-            {
-                await new JoinClient(peers, logger).JoinAsync(join, replica, cancellationToken);
-            }
+            await StartServingAsync(options, app, replica, logger, cancellationToken);
             IHostApplicationLifetime lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using CancellationTokenRegistration onStop = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
@@ -62,10 +46,62 @@ public static class ServerHost
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
-            await replica.DisposeAsync();
-            await app.DisposeAsync();
+            await StopAsync(app, replica);
         }
+    }
+
+    /// <summary>
+    /// Starts a replica inside this process and returns once it serves (joined, when <see cref="ServerOptions.Join"/>
+    /// is set): what <see cref="RunAsync"/> runs, for tests and tools that embed a server. Disposing the handle
+    /// stops it as SIGTERM does.
+    /// </summary>
+    public static async Task<ServerHandle> StartAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (WebApplication app, ReplicatedStore replica, ILogger logger) = await StartReplicaAsync(options, cancellationToken);
+        try
+        {
+            await StartServingAsync(options, app, replica, logger, cancellationToken);
+        }
+        catch
+        {
+            await StopAsync(app, replica);
+            throw;
+        }
+        return new ServerHandle(options, app.Services, replica.Fatal, () => StopAsync(app, replica));
+    }
+
+    private static async Task<(WebApplication App, ReplicatedStore Replica, ILogger Logger)> StartReplicaAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        WebApplication app = Build(options, out ReplicaSlot slot);
+        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RaftOrchestrator.Server");
+        if (options.UnsafeNoFollowerFsync)
+        {
+            ServerLog.UnsafeNoFsync(logger, options.Name);
+        }
+        PeerChannels peers = app.Services.GetRequiredService<PeerChannels>();
+        ReplicatedStore replica = await ReplicatedStore.StartAsync(
+            ReplicaOptionsFor(options), new GrpcPeerTransport(peers), app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken);
+        slot.Replica = replica;
+        return (app, replica, logger);
+    }
+
+    private static async Task StartServingAsync(ServerOptions options, WebApplication app, ReplicatedStore replica, ILogger logger, CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        ServerLog.Serving(logger, options.Name, options.ClientUrl, MemberIds.Format(options.PeerListen), options.DataDirectory);
+        KubeApiHosting.WriteKubeconfig(options, app.Services, logger);
+        if (options.Join is { } join && !replica.IsMember)
+        {
+            await new JoinClient(app.Services.GetRequiredService<PeerChannels>(), logger).JoinAsync(join, replica, cancellationToken);
+        }
+    }
+
+    private static async Task StopAsync(WebApplication app, ReplicatedStore replica)
+    {
+        await app.StopAsync(CancellationToken.None);
+        await replica.DisposeAsync();
+        await app.DisposeAsync();
     }
 
     private static WebApplication Build(ServerOptions options, out ReplicaSlot slot)
@@ -77,16 +113,7 @@ public static class ServerHost
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
-        builder.Logging.AddZLoggerConsole(o =>
-        {
-            o.LogToStandardErrorThreshold = LogLevel.Trace;
-            o.UsePlainTextFormatter(f => f.SetPrefixFormatter(
-                $"{0:utc-longdate} {1:short} ", (in MessageTemplate template, in LogInfo info) => template.Format(info.Timestamp, info.LogLevel)));
-        });
+        ConsoleLogging.Configure(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.ClientListen, listen => listen.Protocols = HttpProtocols.Http2);

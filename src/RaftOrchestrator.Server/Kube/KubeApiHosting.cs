@@ -1,13 +1,18 @@
 using System.Security.Cryptography;
 using RaftOrchestrator.Api.Registration;
+using RaftOrchestrator.Client;
 using RaftOrchestrator.Server.Hosting;
 using RaftOrchestrator.Server.Kube.Admission;
 using RaftOrchestrator.Server.Kube.Auth;
 using RaftOrchestrator.Server.Kube.Endpoints;
+using RaftOrchestrator.Server.Kube.InProcess;
 
 namespace RaftOrchestrator.Server.Kube;
 
-/// <summary>Composition of the Kubernetes API inside a replica: its services, and the kubeconfig written at start.</summary>
+/// <summary>
+/// Composition of the Kubernetes API inside a replica: its services (with <see cref="InProcessClusterClient"/>, also as
+/// <see cref="IClusterClient"/>, for embedded components), and the kubeconfig written at start.
+/// </summary>
 public static class KubeApiHosting
 {
     public static void AddServices(IServiceCollection services, ServerOptions options, ApiCatalog catalog)
@@ -20,10 +25,16 @@ public static class KubeApiHosting
         services.AddSingleton(provider => new AdmissionChain(
             KubeAdmission.Mutating(provider),
             KubeAdmission.Validating(provider)));
+        services.AddSingleton(new KubeApiOptions { WatchBookmarkInterval = options.WatchBookmarkInterval });
         services.AddSingleton<KubeApiServices>();
         services.AddSingleton<IAuthenticator>(_ => Authenticator(options));
         services.AddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.AddSingleton(provider => KubeAdmission.Hooks(provider));
+        if (options.Controllers is not null)
+        {
+            services.AddHostedService(provider => new EmbeddedControllers(
+                provider.GetRequiredService<InProcessClusterClient>(), options, provider.GetRequiredService<ILoggerFactory>()));
+        }
         services.AddHostedService(provider => new KubeSystem(provider.GetRequiredService<KubeApiServices>(), options.ApiListen.Port));
         services.AddSingleton(provider => new KubeApiRouter(
             provider.GetRequiredService<KubeApiServices>(),
@@ -31,6 +42,10 @@ public static class KubeApiHosting
             provider.GetRequiredService<IAuthorizer>(),
             provider.GetRequiredService<EndpointHookRegistry>(),
             options.ApiListen.ToString()));
+        services.AddSingleton(provider => new InProcessClusterClient(
+            provider.GetRequiredService<KubeApiRouter>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("RaftOrchestrator.Client.InProcess")));
+        services.AddSingleton<IClusterClient>(provider => provider.GetRequiredService<InProcessClusterClient>());
     }
 
     /// <summary>Writes the kubeconfig (path printed in the log); with TLS it carries the admin token of <see cref="AdminTokenPath"/>.</summary>

@@ -6,9 +6,9 @@ using RaftOrchestrator.Server.Kube.Endpoints;
 namespace RaftOrchestrator.Server.Kube;
 
 /// <summary>
-/// The Kubernetes API's request pipeline: authentication, then the non-resource paths (version, health,
-/// discovery, OpenAPI), then authorization and the resource endpoint of the path's kind. Any unexpected failure
-/// is a 500 Status for that request only.
+/// The Kubernetes API's request pipeline: authentication (or the <see cref="TrustedUserFeature"/> of an in-process
+/// request), then the non-resource paths (version, health, discovery, OpenAPI), then authorization and the resource
+/// endpoint of the path's kind. Any unexpected failure is a 500 Status for that request only.
 /// </summary>
 public sealed partial class KubeApiRouter
 {
@@ -39,7 +39,7 @@ public sealed partial class KubeApiRouter
         ArgumentNullException.ThrowIfNull(context);
         try
         {
-            UserInfo? user = _authenticator.Authenticate(context.Request);
+            UserInfo? user = context.Features.Get<TrustedUserFeature>()?.User ?? _authenticator.Authenticate(context.Request);
             if (user is null)
             {
                 await Replies.StatusAsync(context, ApiStatus.Unauthorized());

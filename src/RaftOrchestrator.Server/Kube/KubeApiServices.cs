@@ -3,9 +3,11 @@ using RaftOrchestrator.Server.Kube.Admission;
 
 namespace RaftOrchestrator.Server.Kube;
 
-/// <summary>What every resource endpoint shares: the store, the clock, the catalog, the admission chain.</summary>
-public sealed class KubeApiServices(KubeStore store, TimeProvider time, ApiCatalog catalog, AdmissionChain admission, ILoggerFactory loggers)
+/// <summary>What every resource endpoint shares: the store, the clock, the catalog, the admission chain, the tunables.</summary>
+public sealed class KubeApiServices(KubeStore store, TimeProvider time, ApiCatalog catalog, AdmissionChain admission, ILoggerFactory loggers, KubeApiOptions options)
 {
+    public KubeApiOptions Options => options;
+
     public KubeStore Store => store;
 
     public TimeProvider Time => time;

@@ -3,10 +3,9 @@ using RaftOrchestrator.Client.Leader;
 namespace RaftOrchestrator.Client.Tests.Leader;
 
 /// <summary>One candidate process of an <see cref="ElectionHarness"/>: an elector over its own faulty view of the store.</summary>
-internal sealed class ElectionCandidate(ElectionHarness harness, string identity, int seed)
+internal sealed class ElectionCandidate(ElectionHarness harness, string identity, int seed) : IDisposable
 {
-    // The shutdown of the running process (cancels its RunAsync token).
-    private Action? _shutdown;
+    private CancellationTokenSource? _shutdown;
 
     public string Identity { get; } = identity;
 
@@ -39,17 +38,17 @@ internal sealed class ElectionCandidate(ElectionHarness harness, string identity
             OnNewLeader = ObservedLeaders.Add,
         };
         Elector = new LeaderElector(Client, options, harness.Time);
-        var shutdown = new CancellationTokenSource();
-        _shutdown = shutdown.Cancel;
-        CancellationToken token = shutdown.Token;
+        _shutdown?.Dispose();
+        _shutdown = new CancellationTokenSource();
+        CancellationToken token = _shutdown.Token;
         harness.Pump.Run(() => Run = Elector.RunAsync(onLeading ?? LeadUntilCancelledAsync, token));
     }
 
     /// <summary>Asks the process to shut down (it releases the lease); it has stopped once <see cref="IsRunning"/> is false.</summary>
     public void Stop()
     {
-        Action? shutdown = _shutdown;
-        harness.Pump.Run(() => shutdown?.Invoke());
+        CancellationTokenSource? shutdown = _shutdown;
+        harness.Pump.Run(() => shutdown?.Cancel());
     }
 
     /// <summary>The default work of a term: note it in the harness and wait for the term's end.</summary>
@@ -67,4 +66,6 @@ internal sealed class ElectionCandidate(ElectionHarness harness, string identity
         {
         }
     }
+
+    public void Dispose() => _shutdown?.Dispose();
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
 using RaftOrchestrator.Api.Meta;
+using RaftOrchestrator.Api.Serialization;
 using RaftOrchestrator.Server.Kube.Registry;
 using RaftOrchestrator.Server.Kube.Watch;
 using RaftOrchestrator.Storage.Mvcc;
@@ -12,9 +13,6 @@ namespace RaftOrchestrator.Server.Kube.Endpoints;
 
 public sealed partial class ResourceEndpoint<T>
 {
-    /// <summary>How often a watch that allows bookmarks gets one (kube-apiserver sends them about once a minute).</summary>
-    private static readonly TimeSpan s_bookmarkInterval = TimeSpan.FromSeconds(30);
-
     /// <summary>A watch without timeoutSeconds ends after 30 minutes, as kube-apiserver's default minimum request timeout.</summary>
     private static readonly TimeSpan s_defaultWatchTimeout = TimeSpan.FromMinutes(30);
 
@@ -122,7 +120,7 @@ public sealed partial class ResourceEndpoint<T>
                 await ExpiredAsync(after, cancellationToken);
                 return;
             }
-            using var bookmarks = options.AllowWatchBookmarks ? new PeriodicTimer(s_bookmarkInterval, endpoint._services.Time) : null;
+            using var bookmarks = options.AllowWatchBookmarks ? new PeriodicTimer(endpoint._services.Options.WatchBookmarkInterval, endpoint._services.Time) : null;
             Task? tick = bookmarks?.WaitForNextTickAsync(cancellationToken).AsTask();
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -253,7 +251,9 @@ public sealed partial class ResourceEndpoint<T>
         private async Task ExpiredAsync(long after, CancellationToken cancellationToken)
         {
             Status gone = ApiStatus.Gone($"too old resource version: {after} ({endpoint._services.Store.CompactRevision})");
-            _out.Write(WatchLines.Error(gone));
+            _out.Write(format == ReplyFormat.MessagePack
+                ? MessagePackWatchFrames.Frame(WatchEventKind.Error, 0, ApiMessagePack.Serialize(gone))
+                : WatchLines.Error(gone));
             await _out.FlushAsync(cancellationToken);
         }
     }

@@ -8,7 +8,7 @@ namespace RaftOrchestrator.Server.Kube.Watch;
 /// The MessagePack watch wire format (application/vnd.raftorchestrator.msgpack): each frame is a 4-byte big-endian
 /// length, then a MessagePack array [type (string), resourceVersion (int), object]. The object is the stored
 /// bytes themselves — a complete MessagePack object, written without re-encoding; its resourceVersion field is
-/// empty, and the frame's is the one to use. Bookmarks and errors carry nil and a Status respectively.
+/// empty, and the frame's is the one to use. Bookmarks carry nil; errors (410 Expired) a MessagePack Status, with revision 0.
 /// </summary>
 public static class MessagePackWatchFrames
 {

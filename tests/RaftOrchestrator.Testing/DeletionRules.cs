@@ -70,6 +70,9 @@ internal static class DeletionRules
         }
     }
 
+    /// <summary>A namespace's spec.finalizers keep it after metadata.finalizers are gone (the server's NamespaceDeletionPolicy).</summary>
+    public static bool HoldsDeletion<T>(T value) => value is Namespace ns && (ns.Spec?.Finalizers?.Count ?? 0) > 0;
+
     // explicitOrphan: orphanDependents=true means orphan (and never foreground); false means neither.
     private static bool Decide(DeleteOptions options, List<string> finalizers, string policy, string mine, string other, bool explicitOrphan)
     {

@@ -64,7 +64,7 @@ internal sealed partial class InMemoryResourceClient<T>
         if (meta.DeletionTimestamp is not null)
         {
             // Already terminating: only a delete with grace 0 and no finalizers left ends it at once (a force delete).
-            return !(options.GracePeriodSeconds == 0 && (meta.Finalizers?.Count ?? 0) == 0);
+            return !(options.GracePeriodSeconds == 0 && (meta.Finalizers?.Count ?? 0) == 0 && !DeletionRules.HoldsDeletion(value));
         }
         DateTime now = _cluster.NowSeconds();
         if (DeletionRules.BeginGracefulDeletion(value, options, now, _cluster.Options))

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Patching;
 using RaftOrchestrator.Api.Serialization;
@@ -25,6 +26,9 @@ internal sealed partial class InMemoryResourceClient<T>
                 break;
             case "status" when Strategy.HasStatusSubresource:
                 mode = UpdateMode.Status;
+                break;
+            case "finalize" when typeof(T) == typeof(Namespace):
+                mode = UpdateMode.Finalize;
                 break;
             default:
                 return Fail<T>(InMemoryStatus.NotFoundPath());

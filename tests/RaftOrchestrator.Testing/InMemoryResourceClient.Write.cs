@@ -1,4 +1,5 @@
 using MessagePack;
+using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Serialization;
 using RaftOrchestrator.Api.Validation;
@@ -95,6 +96,13 @@ internal sealed partial class InMemoryResourceClient<T>
             candidate = _store.Decode(current.Bytes!, current.Revision);
             Strategy.CopyStatus(next, candidate);
         }
+        else if (mode == UpdateMode.Finalize)
+        {
+            candidate = _store.Decode(current.Bytes!, current.Revision);
+            var target = (Namespace)(object)candidate;
+            target.Spec ??= new NamespaceSpec();
+            target.Spec.Finalizers = ((Namespace)(object)next).Spec?.Finalizers is { } finalizers ? [.. finalizers] : null;
+        }
         if (Prepare(candidate, old, mode) is { } invalid)
         {
             return Fail<T>(invalid);
@@ -155,11 +163,15 @@ internal sealed partial class InMemoryResourceClient<T>
         return errors.Count > 0 ? InMemoryStatus.Invalid(Descriptor, meta.Name ?? "", errors) : null;
     }
 
-    /// <summary>An object being deleted goes once its last finalizer is removed and no grace period is running.</summary>
+    /// <summary>
+    /// An object being deleted goes once its last finalizer is removed, no grace period is running and, for a
+    /// namespace, no spec.finalizers are left (the server's deletion policy holds it until then).
+    /// </summary>
     private static bool IsDeletionComplete(T candidate) =>
         candidate.Metadata.DeletionTimestamp is not null
         && (candidate.Metadata.Finalizers?.Count ?? 0) == 0
-        && (candidate.Metadata.DeletionGracePeriodSeconds ?? 0) == 0;
+        && (candidate.Metadata.DeletionGracePeriodSeconds ?? 0) == 0
+        && !DeletionRules.HoldsDeletion(candidate);
 
     private static bool SameEncoding(object spec, object? other) =>
         other is not null && spec.GetType() == other.GetType()

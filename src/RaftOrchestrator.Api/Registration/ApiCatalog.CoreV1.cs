@@ -14,7 +14,7 @@ public sealed partial class ApiCatalog
         Add(new ResourceDescriptor<Namespace>
         {
             Group = "", Version = "v1", Kind = "Namespace", Plural = "namespaces", Singular = "namespace",
-            Namespaced = false, ShortNames = ["ns"], Subresources = ["status"], Strategy = new NamespaceResourceStrategy(),
+            Namespaced = false, ShortNames = ["ns"], Subresources = ["status", "finalize"], Strategy = new NamespaceResourceStrategy(),
         });
         Add(new ResourceDescriptor<Node>
         {

@@ -1,6 +1,7 @@
 using RaftOrchestrator.Api.Authentication;
 using RaftOrchestrator.Api.Authorization;
 using RaftOrchestrator.Api.Coordination;
+using RaftOrchestrator.Api.Discovery;
 
 namespace RaftOrchestrator.Api.Registration;
 
@@ -12,6 +13,11 @@ public sealed partial class ApiCatalog
         {
             Group = "coordination.k8s.io", Version = "v1", Kind = "Lease", Plural = "leases", Singular = "lease",
             Namespaced = true, Strategy = new LeaseResourceStrategy(),
+        });
+        Add(new ResourceDescriptor<EndpointSlice>
+        {
+            Group = "discovery.k8s.io", Version = "v1", Kind = "EndpointSlice", Plural = "endpointslices",
+            Singular = "endpointslice", Namespaced = true, Strategy = new EndpointSliceResourceStrategy(),
         });
         Add(new ResourceDescriptor<SelfSubjectAccessReview>
         {

@@ -15,7 +15,8 @@ public static class ApiJson
         MetaJsonContext.Default,
         CoreV1JsonContext.Default,
         WorkloadsJsonContext.Default,
-        GroupsJsonContext.Default);
+        GroupsJsonContext.Default,
+        DiscoveryJsonContext.Default);
 
     /// <summary>Unknown fields are dropped (fieldValidation=Ignore, and everything the server reads back from the store).</summary>
     public static JsonSerializerOptions Options { get; } = Create(JsonUnmappedMemberHandling.Skip);

@@ -27,6 +27,11 @@ public sealed class FieldErrorList : List<FieldError>
     public void TooLong(string field, int max) =>
         Add(new FieldError("FieldValueTooLong", field, $"Too long: may not be more than {max.ToString(CultureInfo.InvariantCulture)} bytes"));
 
+    /// <summary>A list longer than allowed: <c>Too many: 1001: must have at most 1000 items</c>.</summary>
+    public void TooMany(string field, int actual, int max) =>
+        Add(new FieldError("FieldValueTooMany", field,
+            $"Too many: {actual.ToString(CultureInfo.InvariantCulture)}: must have at most {max.ToString(CultureInfo.InvariantCulture)} items"));
+
     /// <summary>The immutable-field failure of an update: <c>field is immutable</c>.</summary>
     public void Immutable(string field, object? value) =>
         Invalid(field, value, "field is immutable");

@@ -1,7 +1,9 @@
 using RaftOrchestrator.Controllers.Deployments;
 using RaftOrchestrator.Controllers.Framework;
 using RaftOrchestrator.Controllers.GarbageCollection;
+using RaftOrchestrator.Controllers.Namespaces;
 using RaftOrchestrator.Controllers.ReplicaSets;
+using RaftOrchestrator.Controllers.ServiceAccounts;
 
 namespace RaftOrchestrator.Controllers.Manager;
 
@@ -14,6 +16,8 @@ public static class ControllerCatalog
         ("replicationcontroller", () => new ReplicationManager()),
         ("deployment", () => new DeploymentController()),
         ("garbagecollector", () => new GarbageCollector()),
+        (NamespaceController.ControllerName, () => new NamespaceController()),
+        (ServiceAccountController.ControllerName, () => new ServiceAccountController()),
     ];
 
     public static IReadOnlyCollection<string> Names { get; } = [.. s_all.Select(c => c.Name)];

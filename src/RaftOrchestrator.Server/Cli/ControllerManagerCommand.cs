@@ -32,17 +32,20 @@ internal static class ControllerManagerCommand
             {
                 result.AddError("Give exactly one of --server and --kubeconfig.");
             }
-            if (result.GetValue(format) is not ("msgpack" or "json"))
-            {
-                result.AddError("--wire-format is msgpack or json.");
-            }
-            if (!ControllerSelection.TryParse(result.GetValue(controllers), ControllerCatalog.Names, out _, out string? error))
-            {
-                result.AddError(error!);
-            }
         });
         command.SetAction(async (parse, ct) =>
         {
+            // Checked here, not in a validator: validators do not see the options' default values.
+            if (parse.GetValue(format) is not ("msgpack" or "json"))
+            {
+                await Console.Error.WriteLineAsync("--wire-format is msgpack or json.");
+                return 2;
+            }
+            if (!ControllerSelection.TryParse(parse.GetValue(controllers), ControllerCatalog.Names, out ControllerSelection selection, out string? error))
+            {
+                await Console.Error.WriteLineAsync(error);
+                return 2;
+            }
             WireFormat wire = parse.GetValue(format) == "json" ? WireFormat.Json : WireFormat.MessagePack;
             const string Agent = "rorch-controller-manager/1";
             ClusterClientOptions client;
@@ -63,7 +66,6 @@ internal static class ControllerManagerCommand
                 await Console.Error.WriteLineAsync($"controller-manager: {e.Message}");
                 return 2;
             }
-            ControllerSelection.TryParse(parse.GetValue(controllers), ControllerCatalog.Names, out ControllerSelection selection, out _);
             var options = new ControllerManagerOptions { Controllers = selection, LeaderElect = parse.GetValue(leaderElect) };
             if (parse.GetValue(identity) is { Length: > 0 } id)
             {

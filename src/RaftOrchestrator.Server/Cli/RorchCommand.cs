@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using RaftOrchestrator.Consensus.Membership;
+using RaftOrchestrator.Controllers.Manager;
 using RaftOrchestrator.Server.Hosting;
 
 namespace RaftOrchestrator.Server.Cli;
@@ -51,7 +52,7 @@ public static class RorchCommand
         };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers })
         {
             server.Options.Add(option);
         }
@@ -60,11 +61,6 @@ public static class RorchCommand
             if (result.GetValue(clusterInit) && result.GetValue(join) is not null)
             {
                 result.AddError("--cluster-init and --join exclude each other: a member either starts a cluster or joins one.");
-            }
-            if (result.GetValue(controllers) is { } selected && selected != "none"
-                && !Controllers.Manager.ControllerSelection.TryParse(selected, Controllers.Manager.ControllerCatalog.Names, out _, out string? controllersError))
-            {
-                result.AddError(controllersError!);
             }
             if ((result.GetValue(tlsCert) is null) != (result.GetValue(tlsKey) is null))
             {
@@ -82,6 +78,12 @@ public static class RorchCommand
             if (parse.GetValue(election) is < 20 or > 60_000)
             {
                 await Console.Error.WriteLineAsync("--election-timeout must be between 20 and 60000 ms.");
+                return 2;
+            }
+            string selected = parse.GetValue(controllers) ?? "*";
+            if (selected != "none" && !ControllerSelection.TryParse(selected, ControllerCatalog.Names, out _, out string? controllersError))
+            {
+                await Console.Error.WriteLineAsync(controllersError);
                 return 2;
             }
             ServerOptions options;
@@ -109,7 +111,7 @@ public static class RorchCommand
                     TlsKeyFile = parse.GetValue(tlsKey) is { } key ? Path.GetFullPath(key) : null,
                     TokenAuthFile = parse.GetValue(tokenFile) is { } tokens ? Path.GetFullPath(tokens) : null,
                     KubeconfigPath = parse.GetValue(kubeconfig) is { } config ? Path.GetFullPath(config) : null,
-                    Controllers = parse.GetValue(controllers) is "none" ? null : parse.GetValue(controllers),
+                    Controllers = selected == "none" ? null : selected,
                     WatchBookmarkInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(bookmarkInterval))),
                 };
             }

@@ -27,7 +27,7 @@ public static class KubeAdmission
         IAuthorizer authorizer = services.GetRequiredService<IAuthorizer>();
         return new EndpointHookRegistry()
             .Add(new EndpointHooks<Pod>([new PodBindingHandler(), new PodEvictionHandler()], new PodDeletionPolicy()))
-            .Add(new EndpointHooks<Namespace>([], new NamespaceDeletionPolicy()))
+            .Add(new EndpointHooks<Namespace>([new NamespaceFinalizeHandler()], new NamespaceDeletionPolicy()))
             .Add(new EndpointHooks<Service>([], Allocation: new ServiceAllocation { Descriptor = catalog.Find("", "services")! }))
             .Add(new EndpointHooks<SelfSubjectAccessReview>([new SelfSubjectAccessReviewHandler(authorizer)]))
             .Add(new EndpointHooks<SelfSubjectReview>([new SelfSubjectReviewHandler()]));

@@ -10,7 +10,4 @@ internal static partial class KubeLog
 
     [ZLoggerMessage(8501, LogLevel.Information, "Kubernetes API on {Url}; kubeconfig written to {Kubeconfig}")]
     public static partial void Serving(ILogger logger, string url, string kubeconfig);
-
-    [ZLoggerMessage(8502, LogLevel.Warning, "{Task} failed; retrying")]
-    public static partial void SystemTaskFailed(ILogger logger, Exception exception, string task);
 }

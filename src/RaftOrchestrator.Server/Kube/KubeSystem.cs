@@ -11,38 +11,17 @@ namespace RaftOrchestrator.Server.Kube;
 /// <summary>
 /// What kube-apiserver keeps in place by itself: the system namespaces (default, kube-system, kube-public,
 /// kube-node-lease) and the "kubernetes" service in default, created if absent by every replica at start (the
-/// creates are conditional, so replicas racing is harmless); and the namespace finalizer, which on the leader
-/// empties a terminating namespace and then lets it go.
+/// creates are conditional, so replicas racing is harmless).
 /// </summary>
 /// <remarks>
-/// The finalizer belongs to the namespace controller (the controller manager's issue); it lives here until that
-/// exists, and deletes contents through the store, so finalizers of objects inside the namespace are not waited for.
+/// Emptying a terminating namespace is the namespace controller's (the controller manager's): it deletes the
+/// content through the API and then removes the "kubernetes" finalizer through namespaces/{name}/finalize.
 /// </remarks>
-public sealed partial class KubeSystem(KubeApiServices services, int apiPort) : BackgroundService
+public sealed class KubeSystem(KubeApiServices services, int apiPort) : BackgroundService
 {
-    private static readonly TimeSpan s_finalizerPeriod = TimeSpan.FromMilliseconds(500);
-
     private readonly ApiCatalog _catalog = services.Catalog;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await EnsureSystemObjectsAsync(stoppingToken);
-        using var timer = new PeriodicTimer(s_finalizerPeriod, services.Time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (services.Store.IsLeader)
-                {
-                    await FinalizeNamespacesAsync(stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
-            {
-                KubeLog.SystemTaskFailed(services.Logger, e, "namespace finalizer");
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => EnsureSystemObjectsAsync(stoppingToken);
 
     private ResourceStore<T> StoreOf<T>(string group, string plural) where T : class, IKubernetesObject, new() =>
         new((ResourceDescriptor<T>)_catalog.Find(group, plural)!, services.Store);

@@ -10,4 +10,10 @@ namespace RaftOrchestrator.Server.Kube.Endpoints;
 public interface IDeletionPolicy<T> where T : class, IKubernetesObject, new()
 {
     bool BeginGracefulDeletion(T value, DeleteOptions options, DateTime now);
+
+    /// <summary>
+    /// True while something of the kind's own, beyond metadata.finalizers, keeps a marked object (a namespace's
+    /// spec.finalizers): an update that removes the last metadata finalizer then does not delete it.
+    /// </summary>
+    bool HoldsDeletion(T value) => false;
 }

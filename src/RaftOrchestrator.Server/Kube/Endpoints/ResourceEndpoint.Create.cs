@@ -71,7 +71,7 @@ public sealed partial class ResourceEndpoint<T>
     }
 
     /// <summary>The body as this kind, placed in the URL's namespace; any failure is the Decoded's Error.</summary>
-    private async Task<ObjectDecoder<T>.Decoded> ReadPlacedBodyAsync(EndpointRequest request)
+    internal async Task<ObjectDecoder<T>.Decoded> ReadPlacedBodyAsync(EndpointRequest request)
     {
         ObjectDecoder<T>.Decoded decoded = await ReadDecodedAsync(request);
         if (decoded.Value is not null && PlaceInNamespace(decoded.Value, NamespaceOf(request)) is { } mismatch)

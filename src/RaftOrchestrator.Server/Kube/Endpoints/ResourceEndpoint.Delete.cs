@@ -141,8 +141,9 @@ public sealed partial class ResourceEndpoint<T>
             {
                 SetPropagationFinalizers(meta, options);
             }
-            // Already terminating: a shorter grace period may still be asked for (force delete of a pod).
-            if (options.GracePeriodSeconds == 0 && (meta.Finalizers?.Count ?? 0) == 0)
+            // Already terminating: a shorter grace period may still be asked for (force delete of a pod), but
+            // what the kind holds (a namespace's content finalizer) is not cut short.
+            if (options.GracePeriodSeconds == 0 && (meta.Finalizers?.Count ?? 0) == 0 && _deletion?.HoldsDeletion(value) != true)
             {
                 return false;
             }

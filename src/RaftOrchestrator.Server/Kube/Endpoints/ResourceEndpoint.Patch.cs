@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Serialization;
+using RaftOrchestrator.Server.Kube.Registry;
 
 namespace RaftOrchestrator.Server.Kube.Endpoints;
 
@@ -11,8 +12,10 @@ public sealed partial class ResourceEndpoint<T>
     /// <summary>
     /// PATCH: JSON patch, merge patch, strategic merge patch (on this kind's schema) or server-side apply, applied
     /// to the current object's JSON on every attempt of the update pipeline. Apply creates the object when absent.
+    /// <paramref name="narrow"/>, when given, turns the patched object into the candidate from the stored one (a
+    /// subresource that changes one field).
     /// </summary>
-    private async Task PatchAsync(EndpointRequest request, bool statusOnly)
+    internal async Task PatchAsync(EndpointRequest request, UpdateMode mode, Func<T, Stored<T>, T>? narrow = null)
     {
         (byte[]? body, Status? tooLarge) = await RequestBody.ReadAsync(request.Context.Request, request.Aborted);
         if (tooLarge is not null)
@@ -40,7 +43,6 @@ public sealed partial class ResourceEndpoint<T>
         }
         bool force = ListOptions.Flag(request.Query, "force");
         var warning = new StrongBox<string?>();
-        UpdateMode mode = statusOnly ? UpdateMode.Status : UpdateMode.Main;
         await UpdateAsync(request, current =>
         {
             JsonNode? original = current is null ? null : JsonSerializer.SerializeToNode(current.Value, ApiJson.TypeInfo<T>());
@@ -77,7 +79,7 @@ public sealed partial class ResourceEndpoint<T>
             {
                 next.Metadata.ResourceVersion = null;
             }
-            return (next, null);
+            return (current is not null && narrow is not null ? narrow(next, current) : next, null);
         }, mode, allowCreate: apply, warning, isApply: apply);
     }
 }

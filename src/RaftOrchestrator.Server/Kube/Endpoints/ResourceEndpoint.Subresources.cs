@@ -14,7 +14,7 @@ public sealed partial class ResourceEndpoint<T>
     {
         "GET" => GetAsync(request),
         "PUT" => ReplaceAsync(request),
-        "PATCH" => PatchAsync(request, statusOnly: true),
+        "PATCH" => PatchAsync(request, UpdateMode.Status),
         _ => Replies.StatusAsync(request.Context, ApiStatus.MethodNotAllowed()),
     };
 

@@ -161,7 +161,8 @@ public sealed partial class ResourceEndpoint<T>
         meta.Generation = previous.Generation;
         meta.ManagedFields ??= previous.ManagedFields;
         meta.ResourceVersion = null;
-        var admission = new AdmissionRequest(AdmissionOperation.Update, _descriptor, mode == UpdateMode.Status ? "status" : null,
+        string? subresource = mode switch { UpdateMode.Status => "status", UpdateMode.Finalize => "finalize", _ => null };
+        var admission = new AdmissionRequest(AdmissionOperation.Update, _descriptor, subresource,
             candidate, old, meta.Namespace, meta.Name ?? "", request.User, request.DryRun);
         if (await _services.Admission.MutateAsync(admission, request.Aborted) is { } refused)
         {
@@ -189,11 +190,15 @@ public sealed partial class ResourceEndpoint<T>
         return await _services.Admission.ValidateAsync(admission, request.Aborted);
     }
 
-    /// <summary>An object being deleted goes once its last finalizer is removed and no grace period is running.</summary>
-    private static bool IsDeletionComplete(T candidate) =>
+    /// <summary>
+    /// An object being deleted goes once its last finalizer is removed, no grace period is running and the kind does
+    /// not hold it (a namespace's spec.finalizers).
+    /// </summary>
+    private bool IsDeletionComplete(T candidate) =>
         candidate.Metadata.DeletionTimestamp is not null
         && (candidate.Metadata.Finalizers?.Count ?? 0) == 0
-        && (candidate.Metadata.DeletionGracePeriodSeconds ?? 0) == 0;
+        && (candidate.Metadata.DeletionGracePeriodSeconds ?? 0) == 0
+        && _deletion?.HoldsDeletion(candidate) != true;
 
     private static bool SameEncoding(object spec, object? other) =>
         other is not null && spec.GetType() == other.GetType()

@@ -91,7 +91,7 @@ public sealed partial class ResourceEndpoint<T> : IResourceEndpoint where T : cl
             ("GET", false) => GetAsync(request),
             ("POST", true) => CreateAsync(request),
             ("PUT", false) => ReplaceAsync(request),
-            ("PATCH", false) => PatchAsync(request, statusOnly: false),
+            ("PATCH", false) => PatchAsync(request, UpdateMode.Main),
             ("DELETE", false) => DeleteAsync(request),
             ("DELETE", true) => DeleteCollectionAsync(request),
             _ => Replies.StatusAsync(request.Context, ApiStatus.MethodNotAllowed()),

@@ -7,4 +7,9 @@ public enum UpdateMode
     Main = 0,
     /// <summary>The status subresource: only status changes, spec and metadata stay.</summary>
     Status,
+    /// <summary>
+    /// A namespace's finalize subresource: the mutation gives the stored object with only spec.finalizers changed,
+    /// and the main resource's update rules (which keep spec.finalizers) are not applied.
+    /// </summary>
+    Finalize,
 }

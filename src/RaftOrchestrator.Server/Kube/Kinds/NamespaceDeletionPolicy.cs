@@ -5,8 +5,9 @@ using RaftOrchestrator.Server.Kube.Endpoints;
 namespace RaftOrchestrator.Server.Kube.Kinds;
 
 /// <summary>
-/// A namespace with spec.finalizers is not deleted at once: it turns Terminating, the namespace finalizer deletes
-/// its contents, then removes the "kubernetes" finalizer, and the namespace goes.
+/// A namespace with spec.finalizers is not deleted at once: it turns Terminating, the namespace controller deletes
+/// its contents and then removes the "kubernetes" finalizer through the finalize subresource; the update that
+/// leaves no finalizer of either kind deletes it.
 /// </summary>
 public sealed class NamespaceDeletionPolicy : IDeletionPolicy<Namespace>
 {
@@ -22,5 +23,11 @@ public sealed class NamespaceDeletionPolicy : IDeletionPolicy<Namespace>
         value.Status ??= new NamespaceStatus();
         value.Status.Phase = "Terminating";
         return true;
+    }
+
+    public bool HoldsDeletion(Namespace value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return (value.Spec?.Finalizers?.Count ?? 0) > 0;
     }
 }

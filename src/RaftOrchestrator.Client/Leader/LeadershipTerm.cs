@@ -7,5 +7,8 @@ namespace RaftOrchestrator.Client.Leader;
 /// </summary>
 /// <param name="Identity">The holder identity written into the Lease.</param>
 /// <param name="LeaseTransitions">spec.leaseTransitions as this term wrote it.</param>
-/// <param name="AcquireTime">spec.acquireTime as this term wrote it (our clock, just before the acquiring write).</param>
+/// <param name="AcquireTime">
+/// spec.acquireTime as this term wrote it: our clock read at the start of the winning round trip (before its Get), as
+/// client-go does, so it can precede the moment the store first named this term.
+/// </param>
 public sealed record LeadershipTerm(string Identity, int LeaseTransitions, DateTimeOffset AcquireTime);

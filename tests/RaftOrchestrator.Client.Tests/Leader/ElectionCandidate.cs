@@ -9,7 +9,7 @@ internal sealed class ElectionCandidate(ElectionHarness harness, string identity
 
     public string Identity { get; } = identity;
 
-    public FaultyClusterClient Client { get; } = new(harness.Store, harness.Time);
+    public FaultyClusterClient Client { get; } = new(harness.Store, harness.Time) { Applied = harness.Applied };
 
     public FaultPlan Faults => Client.Faults;
 
@@ -38,6 +38,7 @@ internal sealed class ElectionCandidate(ElectionHarness harness, string identity
             OnNewLeader = ObservedLeaders.Add,
         };
         Elector = new LeaderElector(Client, options, harness.Time);
+        _shutdown?.Dispose();
         _shutdown = new CancellationTokenSource();
         CancellationToken token = _shutdown.Token;
         harness.Pump.Run(() => Run = Elector.RunAsync(onLeading ?? LeadUntilCancelledAsync, token));
@@ -53,7 +54,8 @@ internal sealed class ElectionCandidate(ElectionHarness harness, string identity
     /// <summary>The default work of a term: note it in the harness and wait for the term's end.</summary>
     private async Task LeadUntilCancelledAsync(LeadershipTerm term, CancellationToken cancellationToken)
     {
-        var record = new TermRecord(term.Identity, term.LeaseTransitions, term.AcquireTime);
+        // The term began when the store first named it (its acquire time is read earlier, before the Get).
+        var record = new TermRecord(term.Identity, term.LeaseTransitions, harness.Commits[(term.Identity, term.LeaseTransitions)]);
         harness.Terms.Add(record);
         using CancellationTokenRegistration ended = cancellationToken.Register(() => record.End = harness.Time.GetUtcNow());
         try

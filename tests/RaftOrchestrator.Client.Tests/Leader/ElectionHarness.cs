@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using RaftOrchestrator.Api.Coordination;
+using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Testing;
 
 namespace RaftOrchestrator.Client.Tests.Leader;
@@ -31,6 +32,18 @@ internal sealed class ElectionHarness
 
     /// <summary>Every term of every candidate, in the order they began.</summary>
     public List<TermRecord> Terms { get; } = [];
+
+    /// <summary>When the store first named each (holder, leaseTransitions): the instant a term really began.</summary>
+    public Dictionary<(string Holder, int Transitions), DateTimeOffset> Commits { get; } = [];
+
+    /// <summary>Notes the first store write of each (holder, leaseTransitions).</summary>
+    public void Applied(IKubernetesObject value)
+    {
+        if (value is Lease { Spec: { HolderIdentity: { Length: > 0 } holder } spec })
+        {
+            Commits.TryAdd((holder, spec.LeaseTransitions ?? 0), Time.GetUtcNow());
+        }
+    }
 
     public ElectionCandidate this[int index] => Candidates[index];
 

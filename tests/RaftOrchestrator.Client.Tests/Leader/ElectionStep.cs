@@ -9,10 +9,16 @@ internal readonly record struct ElectionStep(ElectionStepKind Kind, int Candidat
         switch (Kind)
         {
             case ElectionStepKind.Advance:
-                harness.Advance(TimeSpan.FromMilliseconds(Amount), TimeSpan.FromMilliseconds(Math.Max(1, Amount / 4)));
+                harness.Advance(TimeSpan.FromMilliseconds(Amount), TimeSpan.FromMilliseconds(Math.Min(Amount, 250)));
                 break;
             case ElectionStepKind.Partition:
                 candidate.Faults.DownUntil = harness.Time.GetUtcNow() + TimeSpan.FromSeconds(Amount);
+                break;
+            case ElectionStepKind.PartitionLeader:
+                foreach (ElectionCandidate leader in harness.Leaders)
+                {
+                    leader.Faults.DownUntil = harness.Time.GetUtcNow() + TimeSpan.FromSeconds(Amount);
+                }
                 break;
             case ElectionStepKind.LoseAnswers:
                 candidate.Faults.LostAnswers += Amount;

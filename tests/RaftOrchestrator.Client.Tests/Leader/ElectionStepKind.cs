@@ -8,6 +8,9 @@ internal enum ElectionStepKind
     /// <summary>Cut the candidate off from the store for Amount seconds.</summary>
     Partition,
 
+    /// <summary>Cut whoever leads now (if anyone) off from the store for Amount seconds: forces takeovers by expiry.</summary>
+    PartitionLeader,
+
     /// <summary>Lose the answers of the candidate's next Amount writes (they apply).</summary>
     LoseAnswers,
 

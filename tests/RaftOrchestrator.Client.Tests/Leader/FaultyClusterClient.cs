@@ -5,6 +5,9 @@ namespace RaftOrchestrator.Client.Tests.Leader;
 /// <summary>One candidate's view of a shared store, through its own <see cref="FaultPlan"/>.</summary>
 internal sealed class FaultyClusterClient(IClusterClient inner, TimeProvider time) : IClusterClient
 {
+    /// <summary>Called with the stored object when a write reached the store and applied (even if its answer is then lost).</summary>
+    public Action<IKubernetesObject>? Applied { get; set; }
+
     private readonly Dictionary<Type, object> _resources = [];
 
     public FaultPlan Faults { get; } = new();
@@ -13,7 +16,7 @@ internal sealed class FaultyClusterClient(IClusterClient inner, TimeProvider tim
     {
         if (!_resources.TryGetValue(typeof(T), out object? resource))
         {
-            resource = new FaultyResourceClient<T>(inner.Resource<T>(), Faults, time);
+            resource = new FaultyResourceClient<T>(inner.Resource<T>(), this, time);
             _resources[typeof(T)] = resource;
         }
         return (IResourceClient<T>)resource;

@@ -5,9 +5,11 @@ using RaftOrchestrator.Client.Watching;
 namespace RaftOrchestrator.Client.Tests.Leader;
 
 /// <summary>Gets, creates and updates pass through the plan's faults; the other verbs go straight through.</summary>
-internal sealed class FaultyResourceClient<T>(IResourceClient<T> inner, FaultPlan faults, TimeProvider time) : IResourceClient<T>
+internal sealed class FaultyResourceClient<T>(IResourceClient<T> inner, FaultyClusterClient owner, TimeProvider time) : IResourceClient<T>
     where T : class, IKubernetesObject, new()
 {
+    private FaultPlan Faults => owner.Faults;
+
     private static readonly Status s_unavailable = new() { Code = 503, Reason = "ServiceUnavailable", Message = "injected" };
 
     public ResourceDescriptor<T> Descriptor => inner.Descriptor;
@@ -43,23 +45,27 @@ internal sealed class FaultyResourceClient<T>(IResourceClient<T> inner, FaultPla
 
     private async Task<ApiResult<T>> CallAsync(bool write, Func<Task<ApiResult<T>>> call, CancellationToken cancellationToken)
     {
-        if (faults.Latency > TimeSpan.Zero)
+        if (Faults.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(faults.Latency, time, cancellationToken);
+            await Task.Delay(Faults.Latency, time, cancellationToken);
         }
-        if (time.GetUtcNow() < faults.DownUntil)
+        if (time.GetUtcNow() < Faults.DownUntil)
         {
             return ApiResult.Fail<T>(s_unavailable);
         }
         ApiResult<T> result = await call();
-        if (write && result.IsOk && faults.LostAnswers > 0)
+        if (write && result.IsOk)
         {
-            faults.LostAnswers--;
+            owner.Applied?.Invoke(result.Value);
+        }
+        if (write && result.IsOk && Faults.LostAnswers > 0)
+        {
+            Faults.LostAnswers--;
             result = ApiResult.Fail<T>(s_unavailable);
         }
-        if (faults.Latency > TimeSpan.Zero)
+        if (Faults.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(faults.Latency, time, cancellationToken);
+            await Task.Delay(Faults.Latency, time, cancellationToken);
         }
         return result;
     }

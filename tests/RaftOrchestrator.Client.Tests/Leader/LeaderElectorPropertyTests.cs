@@ -18,6 +18,7 @@ public sealed class LeaderElectorPropertyTests
         Gen.Choose(100, 8_000).Select(ms => new ElectionStep(ElectionStepKind.Advance, 0, ms)),
         Gen.Choose(100, 8_000).Select(ms => new ElectionStep(ElectionStepKind.Advance, 0, ms)),
         Step(ElectionStepKind.Partition, 1, 30),
+        Step(ElectionStepKind.PartitionLeader, 5, 40),
         Step(ElectionStepKind.LoseAnswers, 1, 3),
         Step(ElectionStepKind.Latency, 0, 4_000),
         Step(ElectionStepKind.Restart, 0, 0));
@@ -30,7 +31,7 @@ public sealed class LeaderElectorPropertyTests
     private static Gen<ElectionStep> Step(ElectionStepKind kind, int min, int max) =>
         Gen.Zip(Gen.Choose(0, Candidates - 1), Gen.Choose(min, max)).Select(p => new ElectionStep(kind, p.Item1, p.Item2));
 
-    [Property(MaxTest = 150)]
+    [Property(MaxTest = 500)]
     public Property RunAsync_AnySchedule_NeverTwoLeadersAtOnceAndFencingTokensIncrease() =>
         Prop.ForAll(s_schedules, schedule =>
         {
@@ -64,7 +65,7 @@ public sealed class LeaderElectorPropertyTests
         {
             step.ApplyTo(harness);
         }
-        harness.Advance(TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(500));
+        harness.Advance(TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(250));
         return harness;
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace RaftOrchestrator.Client.Tests.Leader;
 
-/// <summary>One term as the test saw it: from the elector's acquire time until its token was cancelled (fake time).</summary>
+/// <summary>One term as the test saw it: from the store's first write naming it until its token was cancelled (fake time).</summary>
 internal sealed class TermRecord(string identity, int transitions, DateTimeOffset start)
 {
     public string Identity { get; } = identity;
@@ -11,5 +13,6 @@ internal sealed class TermRecord(string identity, int transitions, DateTimeOffse
 
     public DateTimeOffset? End { get; set; }
 
-    public override string ToString() => $"{Identity}#{Transitions} [{Start:HH:mm:ss.fff}, {End?.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) ?? "..."})";
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Identity}#{Transitions} [{Start:HH:mm:ss.fff}, {End?.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "..."})");
 }

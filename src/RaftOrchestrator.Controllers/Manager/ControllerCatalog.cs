@@ -1,4 +1,5 @@
 using RaftOrchestrator.Controllers.Deployments;
+using RaftOrchestrator.Controllers.Endpoints;
 using RaftOrchestrator.Controllers.Framework;
 using RaftOrchestrator.Controllers.GarbageCollection;
 using RaftOrchestrator.Controllers.Namespaces;
@@ -18,6 +19,8 @@ public static class ControllerCatalog
         ("garbagecollector", () => new GarbageCollector()),
         (NamespaceController.ControllerName, () => new NamespaceController()),
         (ServiceAccountController.ControllerName, () => new ServiceAccountController()),
+        (EndpointsController.ControllerName, () => new EndpointsController()),
+        (EndpointSliceController.ControllerName, () => new EndpointSliceController()),
     ];
 
     public static IReadOnlyCollection<string> Names { get; } = [.. s_all.Select(c => c.Name)];

@@ -10,6 +10,9 @@ public abstract class KubeClusterFixture : IAsyncLifetime
 
     protected abstract int Size { get; }
 
+    /// <summary>Flags every member gets.</summary>
+    protected virtual string[] ExtraArgs => [];
+
     internal ProcessCluster Cluster => _cluster ?? throw new InvalidOperationException("not started");
 
     internal Kubectl Kubectl { get; private set; } = null!;
@@ -20,7 +23,7 @@ public abstract class KubeClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        _cluster = await ProcessCluster.StartAsync(Size, timeout.Token);
+        _cluster = await ProcessCluster.StartAsync(Size, timeout.Token, ExtraArgs);
         ProcessMember leader = await _cluster.WaitForLeaderAsync(timeout.Token);
         Target = _cluster.Members.First(m => m != leader || Size == 1);
         await ProcessCluster.WaitUntilAsync(() => Task.FromResult(File.Exists(Target.Kubeconfig)), "the kubeconfig", 30, timeout.Token);
@@ -46,4 +49,15 @@ public sealed class SingleReplicaKubeFixture : KubeClusterFixture
 public sealed class ThreeReplicaKubeFixture : KubeClusterFixture
 {
     protected override int Size => 3;
+}
+
+/// <summary>
+/// One replica without the embedded controller manager: for tests of the API server alone that assert no write
+/// happened (a Deployment controller would write status under them).
+/// </summary>
+public sealed class ApiOnlyKubeFixture : KubeClusterFixture
+{
+    protected override int Size => 1;
+
+    protected override string[] ExtraArgs => ["--controllers", "none"];
 }

@@ -11,7 +11,7 @@ namespace RaftOrchestrator.Integration.Tests.Kube;
 /// Status whose code is the HTTP status, the server still answers /readyz afterwards, and a rejected write leaves
 /// the existing objects exactly as they were. Properties are bounded (200 cases unless the case is heavy).
 /// </summary>
-public sealed partial class MalformedRequestTests(SingleReplicaKubeFixture fixture) : IClassFixture<SingleReplicaKubeFixture>, IAsyncLifetime, IDisposable
+public sealed partial class MalformedRequestTests(ApiOnlyKubeFixture fixture) : IClassFixture<ApiOnlyKubeFixture>, IAsyncLifetime, IDisposable
 {
     private const string ConfigMaps = "/api/v1/namespaces/fuzz/configmaps";
     private const string Deployments = "/apis/apps/v1/namespaces/fuzz/deployments";

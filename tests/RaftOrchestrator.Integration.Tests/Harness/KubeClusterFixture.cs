@@ -10,8 +10,8 @@ public abstract class KubeClusterFixture : IAsyncLifetime
 
     protected abstract int Size { get; }
 
-    /// <summary>Flags every member gets.</summary>
-    protected virtual string[] ExtraArgs => [];
+    /// <summary>Flags every member gets: by default every replica embeds the controller manager.</summary>
+    protected virtual string[] ExtraArgs => ["--controllers", "*"];
 
     internal ProcessCluster Cluster => _cluster ?? throw new InvalidOperationException("not started");
 

@@ -7,7 +7,7 @@ namespace RaftOrchestrator.Integration.Tests.Kube;
 /// namespaces/{name}/finalize over HTTP, as the namespace controller uses it: a terminating namespace stays until
 /// its spec.finalizers are emptied there (an update of the namespace cannot), and then it is gone.
 /// </summary>
-public sealed class NamespaceFinalizeTests(SingleReplicaKubeFixture fixture) : IClassFixture<SingleReplicaKubeFixture>
+public sealed class NamespaceFinalizeTests(ApiOnlyKubeFixture fixture) : IClassFixture<ApiOnlyKubeFixture>
 {
     private const string Json = "application/json";
 

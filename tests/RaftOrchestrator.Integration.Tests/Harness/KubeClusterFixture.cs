@@ -10,6 +10,9 @@ public abstract class KubeClusterFixture : IAsyncLifetime
 
     protected abstract int Size { get; }
 
+    /// <summary>Flags every member gets besides the harness's own.</summary>
+    protected virtual string[] ExtraArgs => [];
+
     internal ProcessCluster Cluster => _cluster ?? throw new InvalidOperationException("not started");
 
     internal Kubectl Kubectl { get; private set; } = null!;
@@ -20,7 +23,7 @@ public abstract class KubeClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        _cluster = await ProcessCluster.StartAsync(Size, timeout.Token);
+        _cluster = await ProcessCluster.StartAsync(Size, timeout.Token, ExtraArgs);
         ProcessMember leader = await _cluster.WaitForLeaderAsync(timeout.Token);
         Target = _cluster.Members.First(m => m != leader || Size == 1);
         await ProcessCluster.WaitUntilAsync(() => Task.FromResult(File.Exists(Target.Kubeconfig)), "the kubeconfig", 30, timeout.Token);
@@ -46,4 +49,12 @@ public sealed class SingleReplicaKubeFixture : KubeClusterFixture
 public sealed class ThreeReplicaKubeFixture : KubeClusterFixture
 {
     protected override int Size => 3;
+}
+
+/// <summary>Three replicas with one-second watch bookmarks, for the client contract (its bookmark point).</summary>
+public sealed class ThreeReplicaFastBookmarksFixture : KubeClusterFixture
+{
+    protected override int Size => 3;
+
+    protected override string[] ExtraArgs => ["--watch-bookmark-interval", "1"];
 }

@@ -1,6 +1,7 @@
 using RaftOrchestrator.Client;
 using RaftOrchestrator.Client.Events;
 using RaftOrchestrator.Client.Informers;
+using RaftOrchestrator.Client.Queues;
 
 namespace RaftOrchestrator.Controllers.Framework;
 
@@ -12,6 +13,9 @@ public sealed class ControllerContext
     public required ISharedInformerFactory Informers { get; init; }
 
     public required IEventRecorder Events { get; init; }
+
+    /// <summary>Makes a controller's work queue (named for logs); the composer picks the rate limiter.</summary>
+    public required Func<string, IWorkQueue<ObjectKey>> NewQueue { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

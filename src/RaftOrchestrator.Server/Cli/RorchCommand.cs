@@ -12,6 +12,7 @@ public static class RorchCommand
     {
         var root = new RootCommand("RaftOrchestrator: a container orchestrator with its own Raft-replicated store.");
         root.Subcommands.Add(BuildServer());
+        root.Subcommands.Add(ControllerManagerCommand.Build());
         return root;
     }
 
@@ -43,6 +44,11 @@ public static class RorchCommand
         var tokenFile = new Option<string?>("--token-auth-file") { Description = "Static bearer tokens, CSV lines token,user,uid,\"group1,group2\" (kube-apiserver's format)." };
         var bookmarkInterval = new Option<int>("--watch-bookmark-interval") { Hidden = true, Description = "Seconds between watch bookmarks (tests).", DefaultValueFactory = _ => 30 };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Where to write a kubeconfig for this server (default <data-dir>/kubeconfig)." };
+        var controllers = new Option<string>("--controllers")
+        {
+            Description = "The embedded controller manager's controllers (active on the replica holding its lease): * (all), name, -name; none: no embedded manager.",
+            DefaultValueFactory = _ => "*",
+        };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
         foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval })
@@ -54,6 +60,11 @@ public static class RorchCommand
             if (result.GetValue(clusterInit) && result.GetValue(join) is not null)
             {
                 result.AddError("--cluster-init and --join exclude each other: a member either starts a cluster or joins one.");
+            }
+            if (result.GetValue(controllers) is { } selected && selected != "none"
+                && !Controllers.Manager.ControllerSelection.TryParse(selected, Controllers.Manager.ControllerCatalog.Names, out _, out string? controllersError))
+            {
+                result.AddError(controllersError!);
             }
             if ((result.GetValue(tlsCert) is null) != (result.GetValue(tlsKey) is null))
             {
@@ -98,6 +109,7 @@ public static class RorchCommand
                     TlsKeyFile = parse.GetValue(tlsKey) is { } key ? Path.GetFullPath(key) : null,
                     TokenAuthFile = parse.GetValue(tokenFile) is { } tokens ? Path.GetFullPath(tokens) : null,
                     KubeconfigPath = parse.GetValue(kubeconfig) is { } config ? Path.GetFullPath(config) : null,
+                    Controllers = parse.GetValue(controllers) is "none" ? null : parse.GetValue(controllers),
                     WatchBookmarkInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(bookmarkInterval))),
                 };
             }

@@ -9,7 +9,6 @@ using RaftOrchestrator.Server.Etcd;
 using RaftOrchestrator.Server.Etcd.Watch;
 using RaftOrchestrator.Server.Kube;
 using RaftOrchestrator.Server.Peer;
-using ZLogger;
 
 namespace RaftOrchestrator.Server.Hosting;
 
@@ -114,16 +113,7 @@ public static class ServerHost
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
-        builder.Logging.AddZLoggerConsole(o =>
-        {
-            o.LogToStandardErrorThreshold = LogLevel.Trace;
-            o.UsePlainTextFormatter(f => f.SetPrefixFormatter(
-                $"{0:utc-longdate} {1:short} ", (in MessageTemplate template, in LogInfo info) => template.Format(info.Timestamp, info.LogLevel)));
-        });
+        ConsoleLogging.Configure(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(options.ClientListen, listen => listen.Protocols = HttpProtocols.Http2);

@@ -63,6 +63,12 @@ public sealed record ServerOptions
     /// <summary>How often a watch that allows bookmarks gets one (hidden flag; tests shorten it).</summary>
     public TimeSpan WatchBookmarkInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The controllers this replica's embedded controller manager runs while it holds the manager's lease
+    /// (--controllers, kube-controller-manager's syntax); null: no embedded manager (--controllers=none).
+    /// </summary>
+    public string? Controllers { get; init; } = "*";
+
     public bool ApiTls => TlsCertFile is not null;
 
     public string ApiUrl => $"{(ApiTls ? "https" : "http")}://{ApiListen}";

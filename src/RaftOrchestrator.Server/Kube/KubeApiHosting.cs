@@ -30,6 +30,11 @@ public static class KubeApiHosting
         services.AddSingleton<IAuthenticator>(_ => Authenticator(options));
         services.AddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.AddSingleton(provider => KubeAdmission.Hooks(provider));
+        if (options.Controllers is not null)
+        {
+            services.AddHostedService(provider => new EmbeddedControllers(
+                provider.GetRequiredService<InProcessClusterClient>(), options, provider.GetRequiredService<ILoggerFactory>()));
+        }
         services.AddHostedService(provider => new KubeSystem(provider.GetRequiredService<KubeApiServices>(), options.ApiListen.Port));
         services.AddSingleton(provider => new KubeApiRouter(
             provider.GetRequiredService<KubeApiServices>(),

@@ -9,6 +9,12 @@ namespace RaftOrchestrator.Server.Kube.Endpoints;
 
 public sealed partial class ResourceEndpoint<T>
 {
+    /// <summary>Keeps the object until the garbage collector has removed its references from its dependents.</summary>
+    private const string OrphanFinalizer = "orphan";
+
+    /// <summary>Keeps the object until the garbage collector has deleted its blocking dependents.</summary>
+    private const string ForegroundFinalizer = "foregroundDeletion";
+
     private async Task DeleteAsync(EndpointRequest request)
     {
         (DeleteOptions? options, Status? bad) = await ReadDeleteOptionsAsync(request);
@@ -128,6 +134,13 @@ public sealed partial class ResourceEndpoint<T>
         ObjectMeta meta = value.Metadata;
         if (meta.DeletionTimestamp is not null)
         {
+            // As kube-apiserver: the propagation policy may still change, unless a graceful deletion is pending
+            // (and not being shortened).
+            long pending = meta.DeletionGracePeriodSeconds ?? 0;
+            if (pending == 0 || options.GracePeriodSeconds < pending)
+            {
+                SetPropagationFinalizers(meta, options);
+            }
             // Already terminating: a shorter grace period may still be asked for (force delete of a pod).
             if (options.GracePeriodSeconds == 0 && (meta.Finalizers?.Count ?? 0) == 0)
             {
@@ -135,6 +148,7 @@ public sealed partial class ResourceEndpoint<T>
             }
             return true;
         }
+        SetPropagationFinalizers(meta, options);
         DateTime now = _services.NowSeconds();
         if (_deletion?.BeginGracefulDeletion(value, options, now) == true)
         {
@@ -147,6 +161,41 @@ public sealed partial class ResourceEndpoint<T>
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// kube-apiserver's deletionFinalizersForGarbageCollection: <c>orphan</c> when dependents are to be orphaned,
+    /// <c>foregroundDeletion</c> when they are to be deleted first (the garbage collector then removes the finalizer,
+    /// and the object goes). What the request says wins (orphanDependents over propagationPolicy); without either, a
+    /// finalizer the object already carries stays; else the default of every kind served here, Background, adds
+    /// neither, so an object without finalizers is still deleted at once.
+    /// </summary>
+    private static void SetPropagationFinalizers(ObjectMeta meta, DeleteOptions options)
+    {
+        bool hasOrphan = meta.Finalizers?.Contains(OrphanFinalizer) == true;
+        bool hasForeground = meta.Finalizers?.Contains(ForegroundFinalizer) == true;
+        (bool orphan, bool foreground) = (options.OrphanDependents, options.PropagationPolicy) switch
+        {
+            ({ } explicitly, _) => (explicitly, false),
+            (null, "Orphan") => (true, false),
+            (null, "Foreground") => (false, true),
+            (null, "Background") => (false, false),
+            _ => (hasOrphan, !hasOrphan && hasForeground),
+        };
+        if (orphan == hasOrphan && foreground == hasForeground)
+        {
+            return;
+        }
+        List<string> finalizers = [.. (meta.Finalizers ?? []).Where(f => f is not (OrphanFinalizer or ForegroundFinalizer))];
+        if (orphan)
+        {
+            finalizers.Add(OrphanFinalizer);
+        }
+        if (foreground)
+        {
+            finalizers.Add(ForegroundFinalizer);
+        }
+        meta.Finalizers = finalizers.Count == 0 ? null : finalizers;
     }
 
     /// <summary>DeleteOptions from the body (JSON) and the query (gracePeriodSeconds, propagationPolicy, dryRun).</summary>
@@ -176,6 +225,10 @@ public sealed partial class ResourceEndpoint<T>
         if (ListOptions.Value(request.Query, "propagationPolicy") is { } policy)
         {
             options.PropagationPolicy = policy;
+        }
+        if (bool.TryParse(ListOptions.Value(request.Query, "orphanDependents"), out bool orphan))
+        {
+            options.OrphanDependents = orphan;
         }
         if (options.PropagationPolicy is { } given && given is not ("Orphan" or "Background" or "Foreground"))
         {

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using RaftOrchestrator.Client.Http;
+using RaftOrchestrator.Controllers.Manager;
+using RaftOrchestrator.Server.Hosting;
+
+namespace RaftOrchestrator.Server.Cli;
+
+/// <summary>`rorch controller-manager --server URL[,URL...] | --kubeconfig FILE [flags]`.</summary>
+internal static class ControllerManagerCommand
+{
+    public static Command Build()
+    {
+        var servers = new Option<string?>("--server") { Description = "Comma-separated Kubernetes API URLs of any replicas (http://127.0.0.1:6443,...)." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "A kubeconfig to take the server, CA and token from (instead of --server)." };
+        var token = new Option<string?>("--token") { Description = "Bearer token (with --server)." };
+        var format = new Option<string>("--wire-format") { Description = "msgpack (default) or json.", DefaultValueFactory = _ => "msgpack" };
+        var controllers = new Option<string>("--controllers")
+        {
+            Description = $"Controllers to run: * (all), a name, or -name to leave one out. Known: {string.Join(", ", ControllerCatalog.Names)}.",
+            DefaultValueFactory = _ => "*",
+        };
+        var leaderElect = new Option<bool>("--leader-elect") { Description = "Act only while holding the kube-system/kube-controller-manager Lease.", DefaultValueFactory = _ => true };
+        var identity = new Option<string?>("--identity") { Description = "Lease holder identity (default <host>_<random>)." };
+        var command = new Command("controller-manager", "Run the controller manager as its own process against a cluster's API.");
+        foreach (Option option in new Option[] { servers, kubeconfig, token, format, controllers, leaderElect, identity })
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(servers) is null) == (result.GetValue(kubeconfig) is null))
+            {
+                result.AddError("Give exactly one of --server and --kubeconfig.");
+            }
+            if (result.GetValue(format) is not ("msgpack" or "json"))
+            {
+                result.AddError("--wire-format is msgpack or json.");
+            }
+            if (!ControllerSelection.TryParse(result.GetValue(controllers), ControllerCatalog.Names, out _, out string? error))
+            {
+                result.AddError(error!);
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            WireFormat wire = parse.GetValue(format) == "json" ? WireFormat.Json : WireFormat.MessagePack;
+            const string Agent = "rorch-controller-manager/1";
+            ClusterClientOptions client;
+            try
+            {
+                client = parse.GetValue(kubeconfig) is { } path
+                    ? KubeconfigReader.Read(path, Agent) with { Format = wire }
+                    : new ClusterClientOptions
+                    {
+                        Servers = [.. parse.GetValue(servers)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u))],
+                        BearerToken = parse.GetValue(token),
+                        Format = wire,
+                        UserAgent = Agent,
+                    };
+            }
+            catch (Exception e) when (e is UriFormatException or FormatException or IOException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync($"controller-manager: {e.Message}");
+                return 2;
+            }
+            ControllerSelection.TryParse(parse.GetValue(controllers), ControllerCatalog.Names, out ControllerSelection selection, out _);
+            var options = new ControllerManagerOptions { Controllers = selection, LeaderElect = parse.GetValue(leaderElect) };
+            if (parse.GetValue(identity) is { Length: > 0 } id)
+            {
+                options = options with { Identity = id };
+            }
+            return await ControllerManagerHost.RunAsync(client, options, ct);
+        });
+        return command;
+    }
+}

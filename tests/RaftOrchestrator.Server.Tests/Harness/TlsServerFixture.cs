@@ -39,6 +39,8 @@ public sealed class TlsServerFixture : IAsyncLifetime
             ApiListen = new IPEndPoint(IPAddress.Loopback, Ports.Next()),
             TlsCertFile = cert,
             TlsKeyFile = key,
+            // No embedded controllers: the tests are the only writers, so what they read is what they wrote.
+            Controllers = null,
         }, timeout.Token);
     }
 

@@ -42,8 +42,9 @@ internal static class JsonWatchDecoder<T> where T : class, IKubernetesObject, ne
                 decoded = Decode(line);
                 return WatchFrame.Event;
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException)
             {
+                // the converters of the model fail with these on values of the wrong shape, as the server's decoder knows
                 decoded = WatchEventNames.Malformed<T>(e.Message);
                 return WatchFrame.Malformed;
             }

@@ -45,7 +45,7 @@ internal static class MessagePackWatchDecoder<T> where T : class, IKubernetesObj
         {
             decoded = Decode(frame);
         }
-        catch (MessagePackSerializationException e)
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException)
         {
             decoded = WatchEventNames.Malformed<T>(e.InnerException?.Message ?? e.Message);
             return WatchFrame.Malformed;

@@ -61,3 +61,11 @@ public sealed class ApiOnlyKubeFixture : KubeClusterFixture
 
     protected override string[] ExtraArgs => ["--controllers", "none"];
 }
+
+/// <summary>Three replicas with one-second watch bookmarks, for the client contract (its bookmark point).</summary>
+public sealed class ThreeReplicaFastBookmarksFixture : KubeClusterFixture
+{
+    protected override int Size => 3;
+
+    protected override string[] ExtraArgs => ["--watch-bookmark-interval", "1"];
+}

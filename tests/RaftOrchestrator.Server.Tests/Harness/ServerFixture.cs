@@ -39,6 +39,8 @@ public sealed class ServerFixture : IAsyncLifetime
             ClientListen = new IPEndPoint(IPAddress.Loopback, Ports.Next()),
             ApiListen = new IPEndPoint(IPAddress.Loopback, Ports.Next()),
             WatchBookmarkInterval = TimeSpan.FromSeconds(1),
+            // No embedded controllers: the tests are the only writers, so what they read is what they wrote.
+            Controllers = null,
         };
         _server = await ServerHost.StartAsync(options, timeout.Token);
         while (!(await InProcess.Resource<Namespace>().GetAsync(null, "default", timeout.Token)).IsOk)

@@ -1,4 +1,6 @@
 using RaftOrchestrator.Api.Core;
+using RaftOrchestrator.Scheduling.Cache;
+using RaftOrchestrator.Scheduling.Framework;
 
 namespace RaftOrchestrator.Controllers.Scheduler;
 
@@ -8,6 +10,9 @@ namespace RaftOrchestrator.Controllers.Scheduler;
 /// </summary>
 public sealed class QueuedPod
 {
+    private PodInfo? _info;
+    private QueuedPodInfo? _sortInfo;
+
     public QueuedPod(Pod pod, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pod);
@@ -44,6 +49,23 @@ public sealed class QueuedPod
     internal long Sequence { get; set; }
 
     public int Priority => Pod.Spec.Priority ?? 0;
+
+    /// <summary>What the framework derives from the pod, computed once per version of the pod.</summary>
+    public PodInfo Info => _info is { } info && ReferenceEquals(info.Pod, Pod) ? info : _info = PodInfo.Create(Pod);
+
+    /// <summary>The framework's view for QueueSort, rebuilt only when the pod or its timestamp changed.</summary>
+    public QueuedPodInfo SortInfo
+    {
+        get
+        {
+            PodInfo info = Info;
+            if (_sortInfo is not { } sort || !ReferenceEquals(sort.Pod, info) || sort.Timestamp != Timestamp)
+            {
+                _sortInfo = sort = new QueuedPodInfo(info, Timestamp) { InitialAttemptTimestamp = InitialAttemptTimestamp, Attempts = Attempts };
+            }
+            return sort;
+        }
+    }
 
     public static string KeyOf(Pod pod)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Controllers.Scheduler;
+using RaftOrchestrator.Scheduling.Plugins.QueueSort;
 using RaftOrchestrator.Testing;
 
 namespace RaftOrchestrator.Controllers.Tests.Scheduler;
@@ -9,7 +10,7 @@ public sealed class SchedulingQueueTests
 {
     private readonly FakeTimeProvider _time = new(TestClock.Start);
 
-    private SchedulingQueue NewQueue() => new(PrioritySortComparer.Instance, PluginEvents.Default, new SchedulingQueueOptions(), _time);
+    private SchedulingQueue NewQueue() => new(new QueueSortComparer(new PrioritySort()), PluginEvents.Default, new SchedulingQueueOptions(), _time);
 
     private static Pod Pod(string name, int priority = 0)
     {

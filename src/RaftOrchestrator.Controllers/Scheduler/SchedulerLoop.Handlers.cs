@@ -40,6 +40,7 @@ public sealed partial class SchedulerLoop
     {
         public void OnAdd(Pod value)
         {
+            Interlocked.Increment(ref loop._podAdds);
             if (IsAssigned(value))
             {
                 if (!IsTerminal(value))
@@ -119,6 +120,7 @@ public sealed partial class SchedulerLoop
     {
         public void OnAdd(Node value)
         {
+            Interlocked.Increment(ref loop._nodeAdds);
             lock (loop._cacheGate)
             {
                 loop._cache.AddNode(value);

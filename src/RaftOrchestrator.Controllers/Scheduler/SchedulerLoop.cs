@@ -36,6 +36,8 @@ public sealed partial class SchedulerLoop
     private readonly ILogger _logger;
     private long _scheduled;
     private long _unschedulable;
+    private long _podAdds;
+    private long _nodeAdds;
 
     public SchedulerLoop(
         IClusterClient client, IPodBinder binder, ISharedInformerFactory informers, IEventRecorder events,
@@ -101,6 +103,7 @@ public sealed partial class SchedulerLoop
         {
             if (await _informers.WaitForCacheSyncAsync(stop.Token).ConfigureAwait(false))
             {
+                await WaitForHandlersAsync(stop.Token).ConfigureAwait(false);
                 SchedulerLog.Synced(_logger, CacheCounts.Nodes, _queue.ActiveCount);
                 await ScheduleLoopAsync(stop.Token).ConfigureAwait(false);
             }
@@ -117,6 +120,21 @@ public sealed partial class SchedulerLoop
             await binding.ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(writes, flushes, expiry).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Informers report synced once their first list is cached, but handlers receive it on their own threads: wait
+    /// until ours have seen at least as many adds as the caches held, so the first pods are not scheduled against a
+    /// half-filled node cache ("no nodes available").
+    /// </summary>
+    private async Task WaitForHandlersAsync(CancellationToken cancellationToken)
+    {
+        int nodes = _informers.For<Node>().Lister.List().Count;
+        int pods = _informers.For<Pod>().Lister.List().Count;
+        while (Interlocked.Read(ref _nodeAdds) < nodes || Interlocked.Read(ref _podAdds) < pods)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), _time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,6 +14,7 @@ public static class RorchCommand
         var root = new RootCommand("RaftOrchestrator: a container orchestrator with its own Raft-replicated store.");
         root.Subcommands.Add(BuildServer());
         root.Subcommands.Add(ControllerManagerCommand.Build());
+        root.Subcommands.Add(SchedulerCommand.Build());
         return root;
     }
 
@@ -50,9 +51,16 @@ public static class RorchCommand
             Description = "The embedded controller manager's controllers (active on the replica holding its lease): * (all), name, -name; none: no embedded manager.",
             DefaultValueFactory = _ => "*",
         };
+        var scheduler = new Option<string>("--scheduler")
+        {
+            Description = "The embedded scheduler (active on the replica holding the kube-scheduler lease): default (on) or none/false (no embedded scheduler).",
+            DefaultValueFactory = _ => "default",
+        };
+        var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "The embedded scheduler's KubeSchedulerConfiguration file." };
+        var schedulerBinder = new Option<string>("--scheduler-binder") { Description = $"The embedded scheduler's binder: {SchedulerSettings.BinderValues}.", DefaultValueFactory = _ => "pod-binding" };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, scheduler, schedulerConfig, schedulerBinder })
         {
             server.Options.Add(option);
         }
@@ -86,6 +94,19 @@ public static class RorchCommand
                 await Console.Error.WriteLineAsync(controllersError);
                 return 2;
             }
+            Controllers.Scheduler.SchedulerOptions? schedulerOptions = null;
+            string schedulerMode = parse.GetValue(scheduler) ?? "default";
+            if (schedulerMode is not ("none" or "false" or "default" or "true" or "on"))
+            {
+                await Console.Error.WriteLineAsync("--scheduler is default (on) or none/false.");
+                return 2;
+            }
+            if (schedulerMode is not ("none" or "false")
+                && !SchedulerSettings.TryBuild(parse.GetValue(schedulerConfig), parse.GetValue(schedulerBinder), out schedulerOptions, out string? schedulerError))
+            {
+                await Console.Error.WriteLineAsync($"--scheduler-config/--scheduler-binder: {schedulerError}");
+                return 2;
+            }
             ServerOptions options;
             try
             {
@@ -112,6 +133,7 @@ public static class RorchCommand
                     TokenAuthFile = parse.GetValue(tokenFile) is { } tokens ? Path.GetFullPath(tokens) : null,
                     KubeconfigPath = parse.GetValue(kubeconfig) is { } config ? Path.GetFullPath(config) : null,
                     Controllers = selected == "none" ? null : selected,
+                    SchedulerOptions = schedulerOptions,
                     WatchBookmarkInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(bookmarkInterval))),
                 };
             }

@@ -69,6 +69,12 @@ public sealed record ServerOptions
     /// </summary>
     public string? Controllers { get; init; } = "*";
 
+    /// <summary>
+    /// The embedded scheduler's options (profiles from --scheduler-config, --scheduler-binder); it schedules while
+    /// this replica holds the kube-scheduler lease. Null: no embedded scheduler (--scheduler=none).
+    /// </summary>
+    public Controllers.Scheduler.SchedulerOptions? SchedulerOptions { get; init; } = new();
+
     public bool ApiTls => TlsCertFile is not null;
 
     public string ApiUrl => $"{(ApiTls ? "https" : "http")}://{ApiListen}";

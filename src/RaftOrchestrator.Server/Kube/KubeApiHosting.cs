@@ -35,6 +35,11 @@ public static class KubeApiHosting
             services.AddHostedService(provider => new EmbeddedControllers(
                 provider.GetRequiredService<InProcessClusterClient>(), options, provider.GetRequiredService<ILoggerFactory>()));
         }
+        if (options.SchedulerOptions is not null)
+        {
+            services.AddHostedService(provider => new EmbeddedScheduler(
+                provider.GetRequiredService<InProcessClusterClient>(), options, provider.GetRequiredService<ILoggerFactory>()));
+        }
         services.AddHostedService(provider => new KubeSystem(provider.GetRequiredService<KubeApiServices>(), options.ApiListen.Port));
         services.AddSingleton(provider => new KubeApiRouter(
             provider.GetRequiredService<KubeApiServices>(),

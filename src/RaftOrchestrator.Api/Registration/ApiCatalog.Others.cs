@@ -2,6 +2,7 @@ using RaftOrchestrator.Api.Authentication;
 using RaftOrchestrator.Api.Authorization;
 using RaftOrchestrator.Api.Coordination;
 using RaftOrchestrator.Api.Discovery;
+using RaftOrchestrator.Api.Scheduling;
 
 namespace RaftOrchestrator.Api.Registration;
 
@@ -30,6 +31,12 @@ public sealed partial class ApiCatalog
             Group = "authentication.k8s.io", Version = "v1", Kind = "SelfSubjectReview",
             Plural = "selfsubjectreviews", Singular = "selfsubjectreview", Namespaced = false,
             Stored = false, Verbs = ["create"], Strategy = new SelfSubjectReviewResourceStrategy(),
+        });
+        Add(new ResourceDescriptor<BindingBatch>
+        {
+            Group = "scheduling.raftorchestrator.io", Version = "v1", Kind = "BindingBatch",
+            Plural = "bindingbatches", Singular = "bindingbatch", Namespaced = false,
+            Stored = false, Verbs = ["create"], Strategy = new BindingBatchResourceStrategy(),
         });
     }
 }

@@ -5,10 +5,11 @@ using RaftOrchestrator.Api.Autoscaling;
 using RaftOrchestrator.Api.Coordination;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Policy;
+using RaftOrchestrator.Api.Scheduling;
 
 namespace RaftOrchestrator.Api.Serialization;
 
-/// <summary>The kinds of the smaller groups (coordination, autoscaling, policy, authorization, authentication).</summary>
+/// <summary>The kinds of the smaller groups (coordination, autoscaling, policy, authorization, authentication) and scheduling.raftorchestrator.io.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(TimeJsonConverter)])]
 [JsonSerializable(typeof(Lease))]
@@ -17,4 +18,5 @@ namespace RaftOrchestrator.Api.Serialization;
 [JsonSerializable(typeof(Eviction))]
 [JsonSerializable(typeof(SelfSubjectAccessReview))]
 [JsonSerializable(typeof(SelfSubjectReview))]
+[JsonSerializable(typeof(BindingBatch))]
 public sealed partial class GroupsJsonContext : JsonSerializerContext;

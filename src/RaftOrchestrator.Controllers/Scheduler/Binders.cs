@@ -5,13 +5,19 @@ namespace RaftOrchestrator.Controllers.Scheduler;
 /// <summary>The binders by <see cref="BinderKind"/>.</summary>
 public static class Binders
 {
+    /// <summary>The binder of a term; a batch binder is fenced by the lease the term holds (none without leader election).</summary>
     public static IPodBinder Create(IClusterClient client, SchedulerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Binder switch
         {
-            BinderKind.PodBinding => new SinglePodBinder(client),
-            _ => throw new NotSupportedException($"binder {options.Binder} is not available in this build"),
+            BinderKind.BindingBatch => new BindingBatchBinder(client, !options.LeaderElect ? null : new Api.Scheduling.BindingFence
+            {
+                LeaseNamespace = options.LeaseNamespace,
+                LeaseName = options.LeaseName,
+                HolderIdentity = options.Identity,
+            }),
+            _ => new SinglePodBinder(client),
         };
     }
 

@@ -62,6 +62,17 @@ public sealed class ApiOnlyKubeFixture : KubeClusterFixture
     protected override string[] ExtraArgs => ["--controllers", "none"];
 }
 
+/// <summary>
+/// Three replicas, each embedding the controller manager and the scheduler (binding in batches, fenced by its
+/// lease): exactly one replica's scheduler leads.
+/// </summary>
+public sealed class ThreeReplicaSchedulerFixture : KubeClusterFixture
+{
+    protected override int Size => 3;
+
+    protected override string[] ExtraArgs => ["--controllers", "*", "--scheduler", "default", "--scheduler-binder", "binding-batch"];
+}
+
 /// <summary>Three replicas with one-second watch bookmarks, for the client contract (its bookmark point).</summary>
 public sealed class ThreeReplicaFastBookmarksFixture : KubeClusterFixture
 {

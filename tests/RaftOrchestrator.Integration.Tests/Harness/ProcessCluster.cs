@@ -60,12 +60,13 @@ internal sealed class ProcessCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// A member's flags. Without an explicit --controllers the embedded controller manager is off: the store-level
-    /// tests count revisions, and its lease renewals would add one every two seconds.
+    /// A member's flags. Without an explicit --controllers (--scheduler) the embedded controller manager (scheduler)
+    /// is off: the store-level tests count revisions, and its lease renewals would add one every two seconds.
     /// </summary>
     public IEnumerable<string> ArgsFor(ProcessMember member) =>
         (member == Members[0] ? ["--cluster-init"] : new[] { "--join", Members[0].ClientUrl })
             .Concat(_extraArgs.Contains("--controllers") ? [] : ["--controllers", "none"])
+            .Concat(_extraArgs.Contains("--scheduler") ? [] : ["--scheduler", "none"])
             .Concat(_extraArgs);
 
     public void Restart(ProcessMember member) => member.Start(ArgsFor(member));

@@ -25,7 +25,7 @@ public static class SchedulerConfiguration
         {
             return TryParseDocument(text, out profiles, out error);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
         {
             // A value of the wrong type (a string where a number belongs, an object where a list does).
             profiles = null;
@@ -52,7 +52,7 @@ public static class SchedulerConfiguration
             error = $"kind {kind}: expected KubeSchedulerConfiguration";
             return false;
         }
-        int percentage = config["percentageOfNodesToScore"]?.GetValue<int>() ?? 0;
+        int percentage = Int(config["percentageOfNodesToScore"]) ?? 0;
         var result = new List<SchedulerProfile>();
         JsonArray? list = config["profiles"] as JsonArray;
         if (list is null || list.Count == 0)
@@ -63,9 +63,14 @@ public static class SchedulerConfiguration
         }
         foreach (JsonNode? item in list)
         {
-            if (item is not JsonObject profile || !TryProfile(profile, percentage, out SchedulerProfile? parsed, out error))
+            if (item is not JsonObject profile)
             {
-                error ??= "a profile must be an object";
+                error = "a profile must be an object";
+                return false;
+            }
+            if (!TryProfile(profile, percentage, out SchedulerProfile? parsed, out string? profileError))
+            {
+                error = profileError ?? "invalid profile";
                 return false;
             }
             if (result.Any(p => p.SchedulerName == parsed.SchedulerName))
@@ -103,7 +108,7 @@ public static class SchedulerConfiguration
             foreach (JsonNode? enabled in (points["multiPoint"]?["enabled"] as JsonArray ?? []).Concat(points["score"]?["enabled"] as JsonArray ?? []))
             {
                 string plugin = enabled?["name"]?.GetValue<string>() ?? "";
-                int weight = enabled?["weight"]?.GetValue<int>() ?? 0;
+                int weight = Int(enabled?["weight"]) ?? 0;
                 int at = plugins.FindIndex(p => p.Name == plugin);
                 if (at >= 0)
                 {
@@ -131,11 +136,14 @@ public static class SchedulerConfiguration
             }
             plugins[at] = plugins[at] with { Args = args };
         }
-        int own = profile["percentageOfNodesToScore"]?.GetValue<int>() ?? percentage;
+        int own = Int(profile["percentageOfNodesToScore"]) ?? percentage;
         parsed = new SchedulerProfile(name, plugins) { PercentageOfNodesToScore = own };
         error = null;
         return true;
     }
+
+    /// <summary>A YAML integer (the converter makes every integer a long).</summary>
+    private static int? Int(JsonNode? node) => node is null ? null : checked((int)node.GetValue<long>());
 
     private static bool TryArgs(string plugin, JsonObject? args, out object? parsed, out string? error)
     {

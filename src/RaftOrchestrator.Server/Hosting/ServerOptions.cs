@@ -71,9 +71,10 @@ public sealed record ServerOptions
 
     /// <summary>
     /// The embedded scheduler's options (profiles from --scheduler-config, --scheduler-binder); it schedules while
-    /// this replica holds the kube-scheduler lease. Null: no embedded scheduler (--scheduler=none).
+    /// this replica holds the kube-scheduler lease. Null: no embedded scheduler (--scheduler=none; also the default
+    /// for hosts built in code — tests and benchmarks that bind pods themselves — while `rorch server` turns it on).
     /// </summary>
-    public Controllers.Scheduler.SchedulerOptions? SchedulerOptions { get; init; } = new();
+    public Controllers.Scheduler.SchedulerOptions? SchedulerOptions { get; init; }
 
     public bool ApiTls => TlsCertFile is not null;
 

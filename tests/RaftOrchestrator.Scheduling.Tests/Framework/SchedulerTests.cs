@@ -136,6 +136,23 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public void PreferredNodeAffinity_ScoredPerClass_PicksAPreferredNode()
+    {
+        // 200 nodes, 4 classes; only the 50 "ssd"+"zone-1" nodes get both preferences.
+        Snapshot snapshot = Cluster(200, i => Make.Node($"n{i:D3}", labels: new() { ["disk"] = i % 2 == 0 ? "ssd" : "hdd", ["zone"] = i % 4 < 2 ? "z1" : "z2" }));
+        Pod pod = Make.Pod("p", "100m").WithPreferredAffinity(
+            new PreferredSchedulingTerm { Weight = 60, Preference = new NodeSelectorTerm { MatchExpressions = [Make.Req("disk", "In", "ssd")] } },
+            new PreferredSchedulingTerm { Weight = 40, Preference = new NodeSelectorTerm { MatchExpressions = [Make.Req("zone", "In", "z1")] } });
+        Scheduler scheduler = Make.DefaultScheduler();
+        for (int k = 0; k < 10; k++)
+        {
+            NodeInfo chosen = snapshot.Get(scheduler.Schedule(pod, snapshot).SuggestedHost!)!;
+            Assert.Equal("ssd", chosen.Labels["disk"]);
+            Assert.Equal("z1", chosen.Labels["zone"]);
+        }
+    }
+
+    [Fact]
     public void SingleFeasibleNode_IsReturnedWithoutScoring()
     {
         var failingScore = new FuncScore("Broken", _ => null);

@@ -1,0 +1,146 @@
+using System.Collections.ObjectModel;
+using RaftOrchestrator.Api.Core;
+
+namespace RaftOrchestrator.Scheduling.Cache;
+
+/// <summary>
+/// A node as the scheduler sees it: the Node, its allocatable, the totals its pods request, its pods (with the
+/// ones carrying affinity terms indexed), the host ports they use, and a generation that grows with every change.
+/// The cache owns the live instances; a <see cref="Snapshot"/> holds copies, which plugins read and never change
+/// (preemption simulates on <see cref="Clone"/>s). Node objects handed in are treated as immutable.
+/// </summary>
+public sealed class NodeInfo
+{
+    private readonly List<PodInfo> _pods = [];
+    private readonly List<PodInfo> _podsWithAffinity = [];
+    private readonly List<PodInfo> _podsWithRequiredAntiAffinity = [];
+    private readonly List<HostPort> _usedPorts = [];
+
+    public NodeInfo(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Null for a placeholder: the node was removed (or not yet seen) while pods still point at it.</summary>
+    public Node? Node { get; private set; }
+
+    /// <summary>status.allocatable (capacity when allocatable is absent), parsed once per node update.</summary>
+    public Resource Allocatable { get; private set; } = new();
+
+    /// <summary>Sum of the pods' effective requests.</summary>
+    public Resource Requested { get; } = new();
+
+    /// <summary>Sum of the pods' cpu requests with the 100m default per container (for scoring).</summary>
+    public long NonZeroMilliCpu { get; private set; }
+
+    /// <summary>Sum of the pods' memory requests with the 200Mi default per container (for scoring).</summary>
+    public long NonZeroMemory { get; private set; }
+
+    public IReadOnlyList<PodInfo> Pods => _pods;
+
+    public IReadOnlyList<PodInfo> PodsWithAffinity => _podsWithAffinity;
+
+    public IReadOnlyList<PodInfo> PodsWithRequiredAntiAffinity => _podsWithRequiredAntiAffinity;
+
+    public IReadOnlyList<HostPort> UsedPorts => _usedPorts;
+
+    public IReadOnlyDictionary<string, string> Labels => (IReadOnlyDictionary<string, string>?)Node?.Metadata.Labels ?? ReadOnlyDictionary<string, string>.Empty;
+
+    public IReadOnlyList<Taint> Taints => (IReadOnlyList<Taint>?)Node?.Spec?.Taints ?? [];
+
+    public bool Unschedulable => Node?.Spec?.Unschedulable == true;
+
+    /// <summary>Set by the cache from a counter it owns; a snapshot copies nodes whose generation is newer than its own.</summary>
+    public long Generation { get; internal set; }
+
+    /// <summary>
+    /// The node's class in its snapshot: nodes of one class have equal labels (except kubernetes.io/hostname),
+    /// taints, unschedulable and allocatable, so a filter that reads only those answers once per (pod, class).
+    /// </summary>
+    public int ClassId { get; internal set; }
+
+    internal void SetNode(Node? node, int classId)
+    {
+        Node = node;
+        ClassId = classId;
+        Allocatable = node is null ? new Resource() : Resource.FromList(node.Status?.Allocatable ?? node.Status?.Capacity);
+    }
+
+    /// <summary>Counts the pod on this node (bound or assumed).</summary>
+    public void AddPod(PodInfo pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        _pods.Add(pod);
+        if (pod.HasAffinity)
+        {
+            _podsWithAffinity.Add(pod);
+        }
+        if (pod.HasRequiredAntiAffinity)
+        {
+            _podsWithRequiredAntiAffinity.Add(pod);
+        }
+        Requested.Add(pod.Requests);
+        NonZeroMilliCpu += pod.NonZeroMilliCpu;
+        NonZeroMemory += pod.NonZeroMemory;
+        foreach (HostPort p in pod.HostPorts)
+        {
+            _usedPorts.Add(p);
+        }
+    }
+
+    /// <summary>Uncounts the pod with this uid; false when it is not on this node.</summary>
+    public bool RemovePod(string uid)
+    {
+        int i = _pods.FindIndex(p => p.Uid == uid);
+        if (i < 0)
+        {
+            return false;
+        }
+        PodInfo pod = _pods[i];
+        _pods.RemoveAt(i);
+        _podsWithAffinity.Remove(pod);
+        _podsWithRequiredAntiAffinity.Remove(pod);
+        Requested.Subtract(pod.Requests);
+        NonZeroMilliCpu -= pod.NonZeroMilliCpu;
+        NonZeroMemory -= pod.NonZeroMemory;
+        foreach (HostPort p in pod.HostPorts)
+        {
+            _usedPorts.Remove(p);
+        }
+        return true;
+    }
+
+    /// <summary>A deep copy (pod lists and totals); PodInfos and the Node are shared, being immutable.</summary>
+    public NodeInfo Clone()
+    {
+        var copy = new NodeInfo(Name);
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    internal void CopyFrom(NodeInfo other)
+    {
+        Node = other.Node;
+        ClassId = other.ClassId;
+        Allocatable = other.Allocatable;
+        Requested.CopyFrom(other.Requested);
+        NonZeroMilliCpu = other.NonZeroMilliCpu;
+        NonZeroMemory = other.NonZeroMemory;
+        Generation = other.Generation;
+        Replace(_pods, other._pods);
+        Replace(_podsWithAffinity, other._podsWithAffinity);
+        Replace(_podsWithRequiredAntiAffinity, other._podsWithRequiredAntiAffinity);
+        _usedPorts.Clear();
+        _usedPorts.AddRange(other._usedPorts);
+    }
+
+    private static void Replace(List<PodInfo> target, List<PodInfo> source)
+    {
+        target.Clear();
+        target.AddRange(source);
+    }
+
+    public override string ToString() => $"{Name} (gen {Generation}, {_pods.Count} pods, requested {Requested})";
+}

@@ -1,0 +1,3 @@
+namespace RaftOrchestrator.Scheduling.Plugins.NodeResources;
+
+public sealed record NodeResourcesBalancedAllocationArgs(IReadOnlyList<ResourceSpec> Resources);

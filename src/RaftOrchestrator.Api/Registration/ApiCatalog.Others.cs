@@ -2,6 +2,7 @@ using RaftOrchestrator.Api.Authentication;
 using RaftOrchestrator.Api.Authorization;
 using RaftOrchestrator.Api.Coordination;
 using RaftOrchestrator.Api.Discovery;
+using RaftOrchestrator.Api.Scheduling;
 
 namespace RaftOrchestrator.Api.Registration;
 
@@ -18,6 +19,11 @@ public sealed partial class ApiCatalog
         {
             Group = "discovery.k8s.io", Version = "v1", Kind = "EndpointSlice", Plural = "endpointslices",
             Singular = "endpointslice", Namespaced = true, Strategy = new EndpointSliceResourceStrategy(),
+        });
+        Add(new ResourceDescriptor<PriorityClass>
+        {
+            Group = "scheduling.k8s.io", Version = "v1", Kind = "PriorityClass", Plural = "priorityclasses",
+            Singular = "priorityclass", Namespaced = false, ShortNames = ["pc"], Strategy = new PriorityClassResourceStrategy(),
         });
         Add(new ResourceDescriptor<SelfSubjectAccessReview>
         {

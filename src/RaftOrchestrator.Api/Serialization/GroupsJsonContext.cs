@@ -5,14 +5,17 @@ using RaftOrchestrator.Api.Autoscaling;
 using RaftOrchestrator.Api.Coordination;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Policy;
+using RaftOrchestrator.Api.Scheduling;
 
 namespace RaftOrchestrator.Api.Serialization;
 
-/// <summary>The kinds of the smaller groups (coordination, autoscaling, policy, authorization, authentication).</summary>
+/// <summary>The kinds of the smaller groups (coordination, scheduling, autoscaling, policy, authorization, authentication).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(TimeJsonConverter)])]
 [JsonSerializable(typeof(Lease))]
 [JsonSerializable(typeof(ObjectList<Lease>))]
+[JsonSerializable(typeof(PriorityClass))]
+[JsonSerializable(typeof(ObjectList<PriorityClass>))]
 [JsonSerializable(typeof(Scale))]
 [JsonSerializable(typeof(Eviction))]
 [JsonSerializable(typeof(SelfSubjectAccessReview))]

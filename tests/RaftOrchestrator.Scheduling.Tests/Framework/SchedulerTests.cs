@@ -27,7 +27,8 @@ public sealed class SchedulerTests
 
         Assert.False(result.IsSuccess);
         Assert.Equal(
-            "0/5 nodes are available: 1 Insufficient memory, 2 node(s) didn't match Pod's node affinity/selector, 3 Insufficient cpu.",
+            "0/5 nodes are available: 1 Insufficient memory, 2 node(s) didn't match Pod's node affinity/selector, 3 Insufficient cpu. "
+            + "preemption: 0/5 nodes are available: 5 Preemption is not helpful for scheduling..",
             result.FitError!.Message);
         Assert.Equal(5, result.EvaluatedNodes);
         NodeToStatus statuses = result.FitError.Diagnosis.NodeToStatus;
@@ -203,7 +204,7 @@ public sealed class SchedulerTests
         Snapshot snapshot = Cluster(10, i => Make.Node($"n{i}", taints: i < 7 ? [Make.Taint("dedicated", "db", "NoSchedule")] : null));
         Pod pod = Make.Pod("p", "8");
         ScheduleResult r = Make.DefaultScheduler().Schedule(pod, snapshot);
-        Assert.Equal("0/10 nodes are available: 3 Insufficient cpu, 7 node(s) had untolerated taint {dedicated: db}.", r.FitError!.Message);
+        Assert.Equal("0/10 nodes are available: 3 Insufficient cpu, 7 node(s) had untolerated taint {dedicated: db}. preemption: 0/10 nodes are available: 10 Preemption is not helpful for scheduling..", r.FitError!.Message);
         Assert.Equal("TaintToleration", r.FitError.Diagnosis.NodeToStatus.Get("n3").Plugin);
     }
 
@@ -217,7 +218,7 @@ public sealed class SchedulerTests
         Assert.Equal(1, r.EvaluatedNodes);
 
         Pod lost = Make.Pod("ds2").WithRequiredAffinity(new NodeSelectorTerm { MatchFields = [Make.Req("metadata.name", "In", "gone")] });
-        Assert.Equal("0/300 nodes are available: 300 node(s) didn't satisfy plugin(s) [NodeAffinity].", Make.DefaultScheduler().Schedule(lost, snapshot).FitError!.Message);
+        Assert.Equal("0/300 nodes are available: 300 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/300 nodes are available: 300 Preemption is not helpful for scheduling..", Make.DefaultScheduler().Schedule(lost, snapshot).FitError!.Message);
     }
 
     [Fact]

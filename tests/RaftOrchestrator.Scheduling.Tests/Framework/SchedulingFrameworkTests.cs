@@ -23,8 +23,8 @@ public sealed class SchedulingFrameworkTests
         SchedulingFramework fw = SchedulingFramework.Create(DefaultProfile.Create(), InTreeRegistry.Create());
         Assert.Equal("default-scheduler", fw.SchedulerName);
         var weights = fw.ScorePlugins.Select((p, i) => (p.Name, fw.ScoreWeights[i])).ToArray();
-        Assert.Equal([("TaintToleration", 3L), ("NodeAffinity", 2L), ("NodeResourcesFit", 1L), ("NodeResourcesBalancedAllocation", 1L)], weights);
-        Assert.Equal(["NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts", "NodeResourcesFit"], fw.FilterPlugins.Select(p => p.Name));
+        Assert.Equal([("TaintToleration", 3L), ("NodeAffinity", 2L), ("NodeResourcesFit", 1L), ("PodTopologySpread", 2L), ("InterPodAffinity", 2L), ("NodeResourcesBalancedAllocation", 1L)], weights);
+        Assert.Equal(["NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts", "NodeResourcesFit", "PodTopologySpread", "InterPodAffinity"], fw.FilterPlugins.Select(p => p.Name));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class SchedulingFrameworkTests
         var state = new CycleState();
         PodInfo pod = PodInfo.Create(Make.Pod("p"));
         Assert.True(fw.RunPreFilterPlugins(state, pod, new Snapshot()).IsSuccess);
-        Assert.Equal(["NodeAffinity", "NodePorts"], state.SkipFilterPlugins);
+        Assert.Equal(["NodeAffinity", "NodePorts", "PodTopologySpread", "InterPodAffinity"], state.SkipFilterPlugins);
         CycleState clone = state.Clone();
         Assert.Equal(state.SkipFilterPlugins, clone.SkipFilterPlugins);
         state.Reset();

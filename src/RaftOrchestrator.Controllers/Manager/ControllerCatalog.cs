@@ -3,6 +3,7 @@ using RaftOrchestrator.Controllers.Endpoints;
 using RaftOrchestrator.Controllers.Framework;
 using RaftOrchestrator.Controllers.GarbageCollection;
 using RaftOrchestrator.Controllers.Namespaces;
+using RaftOrchestrator.Controllers.Nodes;
 using RaftOrchestrator.Controllers.ReplicaSets;
 using RaftOrchestrator.Controllers.ServiceAccounts;
 
@@ -21,6 +22,8 @@ public static class ControllerCatalog
         (ServiceAccountController.ControllerName, () => new ServiceAccountController()),
         (EndpointsController.ControllerName, () => new EndpointsController()),
         (EndpointSliceController.ControllerName, () => new EndpointSliceController()),
+        (NodeLifecycleController.ControllerName, () => new NodeLifecycleController()),
+        (TaintEvictionController.ControllerName, () => new TaintEvictionController()),
     ];
 
     public static IReadOnlyCollection<string> Names { get; } = [.. s_all.Select(c => c.Name)];

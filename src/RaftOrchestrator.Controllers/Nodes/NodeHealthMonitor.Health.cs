@@ -78,8 +78,10 @@ public sealed partial class NodeHealthMonitor
                 health = saved with { ReadyStatus = ready.Status };
             }
         }
+        // Any change of renewTime is a heartbeat (Kubernetes asks for a later one): an agent whose clock stepped
+        // back still proves it is alive.
         Lease? lease = _leases.Get(NodeLeaseNamespace, name);
-        if (lease?.Spec?.RenewTime is { } renewed && (health.LeaseRenewTime is not { } last || last < renewed))
+        if (lease?.Spec?.RenewTime is { } renewed && health.LeaseRenewTime != renewed)
         {
             health = health with { LeaseRenewTime = renewed, ProbeTimestamp = now };
         }

@@ -66,6 +66,7 @@ public sealed partial class NodeHealthMonitor
             }
             Node node = update.Node;
             string zone = NodeZones.KeyOf(node);
+            EnsureZone(zone); // a relabelled node may have moved to a zone not seen yet
             if (!zoneReadiness.TryGetValue(zone, out List<string?>? statuses))
             {
                 zoneReadiness[zone] = statuses = [];

@@ -263,6 +263,25 @@ public sealed class NodeHealthMonitorTests
         Assert.Equal("True", n.Condition("skewed", "Ready").Status);
     }
 
+    [Fact]
+    public async Task Monitor_SilentNodeRelabelledIntoANewZone_TaintedThere()
+    {
+        var n = new NodeLifecycleHarness();
+        n.AddNodes(2, "a", zone: "zone-a");
+        n.AddNode("mover", zone: "zone-a");
+        n.AddNode("b", zone: "zone-b");
+        await n.PassAsync();
+        n.Silence("mover");
+        Node node = n.Node("mover");
+        node.Metadata.Labels![NodeZones.ZoneLabel] = "zone-c";
+        (await n.Client.Resource<Node>().UpdateAsync(node, cancellationToken: TestContext.Current.CancellationToken)).Unwrap();
+
+        await n.AdvanceAsync(TimeSpan.FromSeconds(45));
+
+        Assert.Equal(["mover"], n.Tainted(NodeTaints.Unreachable));
+        Assert.Equal(ZoneState.FullDisruption, n.Monitor.ZoneStates[NodeZones.KeyOf(n.Node("mover"))]);
+    }
+
     private static Pod ReadyPod(string name, string node)
     {
         Pod pod = TestObjects.Pod("default", name, nodeName: node);

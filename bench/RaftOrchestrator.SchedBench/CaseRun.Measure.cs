@@ -55,6 +55,7 @@ internal sealed partial class CaseRun
         await Task.WhenAll(tasks);
 
         Throughput throughput = Throughput.Of(start, recorder.BoundTimestamps());
+        await CrossCheckAsync(api, throughput.Bound, ct);
         bool finished = settings.Scheduler == SchedulerMode.None ? throughput.Bound == 0 : throughput.Bound == pods;
         if (settings.Scheduler == SchedulerMode.None && throughput.Bound > 0)
         {
@@ -62,6 +63,45 @@ internal sealed partial class CaseRun
         }
         Progress($"{workload.Name}: {outcome}");
         return NewResult(setupSeconds, creating.Created, creating.Errors, creating.Seconds, throughput, binder?.Ok ?? 0, binder?.Errors ?? 0, finished, outcome);
+    }
+
+    /// <summary>
+    /// After the watches stop: lists every pod and compares the measured pods bound in the store with those the
+    /// watch saw bound, and (stand-in or not) counts pods bound to a node that does not exist; a difference is noted.
+    /// </summary>
+    private async Task CrossCheckAsync(KubeCalls api, int seenBound, CancellationToken ct)
+    {
+        var nodes = new HashSet<string>(Enumerable.Range(0, workload.Nodes.Count).Select(NodeObjects.Name), StringComparer.Ordinal);
+        int bound = 0, unknownNode = 0, listed = 0;
+        string? token = null;
+        do
+        {
+            (Api.Meta.ObjectList<Api.Core.Pod>? page, string? error) = await api.ListPodsAsync(token, 1_000, ct);
+            if (page is null)
+            {
+                Note($"cross-check: listing pods failed: {error}");
+                return;
+            }
+            foreach (Api.Core.Pod pod in page.Items.Where(p => p.Metadata.Name is { } n && PodBodies.IndexOf(n) >= 0))
+            {
+                listed++;
+                if (!string.IsNullOrEmpty(pod.Spec.NodeName))
+                {
+                    bound++;
+                    unknownNode += nodes.Contains(pod.Spec.NodeName) ? 0 : 1;
+                }
+            }
+            token = page.Metadata.Continue;
+        }
+        while (!string.IsNullOrEmpty(token));
+        if (bound != seenBound || unknownNode > 0)
+        {
+            Note($"cross-check: the store has {bound:N0} of {listed:N0} measured pods bound ({unknownNode:N0} to unknown nodes); the watch saw {seenBound:N0}");
+        }
+        else
+        {
+            Progress($"{workload.Name}: cross-check: the store agrees ({bound:N0} of {listed:N0} measured pods bound)");
+        }
     }
 
     /// <summary>The init pods, created and (unless nothing binds) bound before the clock starts; an error message, or null.</summary>

@@ -23,6 +23,18 @@ internal sealed class PodWatch(KubeCalls api, string fieldSelector, Action<PodEv
 
     public async Task RunAsync(long fromRevision, CancellationToken ct)
     {
+        try
+        {
+            await WatchAsync(fromRevision, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the end of the case
+        }
+    }
+
+    private async Task WatchAsync(long fromRevision, CancellationToken ct)
+    {
         long revision = fromRevision;
         while (!ct.IsCancellationRequested)
         {

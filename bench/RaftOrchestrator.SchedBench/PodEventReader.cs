@@ -22,7 +22,7 @@ internal static class PodEventReader
     private static readonly int s_metaNamespace = KeyOf(typeof(ObjectMeta), nameof(ObjectMeta.Namespace));
     private static readonly int s_specNodeName = KeyOf(typeof(PodSpec), nameof(PodSpec.NodeName));
 
-    /// <summary>The event, or null when the frame is not one (MessagePackSerializationException is caught here).</summary>
+    /// <summary>The event, or null when the frame is not one (malformed or truncated: the reader's exceptions are caught here).</summary>
     public static PodEvent? Read(ReadOnlySequence<byte> frame)
     {
         try
@@ -62,7 +62,7 @@ internal static class PodEventReader
             }
             return new PodEvent(type, revision, ns, name, string.IsNullOrEmpty(nodeName) ? null : nodeName);
         }
-        catch (MessagePackSerializationException)
+        catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException)
         {
             return null;
         }

@@ -52,6 +52,10 @@ internal static class SchedRunner
             controllers = run.Controllers;   // a fallback to "none" holds for the following cases too
             results.Add(result);
         }
+        if (results.Select(r => r.Controllers).Distinct().ToArray() is [var only])
+        {
+            notes.Add($"every member ran with --controllers {only}");
+        }
         if (stop.IsCancellationRequested)
         {
             notes.Add($"stopped early (time bound of {settings.MaxTotal.TotalSeconds:0} s, or a signal): the results are partial");

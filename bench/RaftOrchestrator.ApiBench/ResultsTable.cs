@@ -1,6 +1,6 @@
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using static RaftOrchestrator.BenchHarness.BenchFormat;
 
 namespace RaftOrchestrator.ApiBench;
 
@@ -50,8 +50,4 @@ internal static class ResultsTable
     }
 
     private static void AddRow(Table table, params string[] cells) => table.AddRow(cells.Select(cell => (IRenderable)new Text(cell)));
-
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string F(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using MessagePack;
 using RaftOrchestrator.Api.Core;
@@ -87,42 +86,26 @@ internal sealed class KubeCalls
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = contentType;
         }
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        call.CancelAfter(s_callTimeout);
-        try
-        {
-            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, call.Token);
-            byte[] reply = await response.Content.ReadAsByteArrayAsync(call.Token);
-            int code = (int)response.StatusCode;
-            return response.IsSuccessStatusCode
-                ? new CallResult(code, null, reply)
-                : new CallResult(code, $"{code} {Describe(reply, response.Content.Headers.ContentType?.MediaType)}", reply);
-        }
-        catch (HttpRequestException e)
-        {
-            return new CallResult(0, $"transport: {e.Message}", []);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new CallResult(0, $"no reply within {s_callTimeout.TotalSeconds:0} s", []);
-        }
+        HttpReply reply = await HttpReply.SendAsync(_http, request, s_callTimeout, ct);
+        return reply.TransportError is { } transport ? new CallResult(0, transport, [])
+            : reply.IsSuccess ? new CallResult(reply.Code, null, reply.Body)
+            : new CallResult(reply.Code, $"{reply.Code} {Describe(reply)}", reply.Body);
     }
 
     /// <summary>A failure's Status message (MessagePack or JSON), else the body's start.</summary>
-    private static string Describe(byte[] reply, string? mediaType)
+    private static string Describe(HttpReply reply)
     {
-        if (mediaType == WireFormats.MessagePackMediaType)
+        if (reply.MediaType == WireFormats.MessagePackMediaType)
         {
             try
             {
-                return MessagePackSerializer.Deserialize<Status>(reply, ApiMessagePack.Options).Message ?? "";
+                return MessagePackSerializer.Deserialize<Status>(reply.Body, ApiMessagePack.Options).Message ?? "";
             }
             catch (MessagePackSerializationException)
             {
                 return "(undecodable Status)";
             }
         }
-        string text = Encoding.UTF8.GetString(reply);
-        return text.Length > 300 ? text[..300] + "..." : text;
+        return reply.Text();
     }
 }

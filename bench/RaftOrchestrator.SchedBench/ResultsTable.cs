@@ -1,6 +1,6 @@
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using static RaftOrchestrator.BenchHarness.BenchFormat;
 
 namespace RaftOrchestrator.SchedBench;
 
@@ -39,8 +39,4 @@ internal static class ResultsTable
             output.WriteLine($"- {c.Case}: kube-scheduler figure: {c.KubeSchedulerSource}");
         }
     }
-
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string F(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public sealed class LocalCluster : IDisposable
             for (int i = 1; i <= settings.Size; i++)
             {
                 string[] args = i == 1 ? ["--cluster-init"] : ["--join", cluster._members[0].Replica.EtcdUrl.ToString().TrimEnd('/')];
-                LocalMember member = LocalMember.Start(rorchDll, cluster.Root, $"m{i}", ports, [.. args, .. settings.ExtraArgs]);
+                LocalMember member = LocalMember.Start(rorchDll, cluster.Root, $"m{i}", ports, [.. args, .. settings.ArgsOf(i - 1)]);
                 cluster._members.Add(member);
                 long t0 = Stopwatch.GetTimestamp();
                 int expected = i;

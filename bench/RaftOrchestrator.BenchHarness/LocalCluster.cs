@@ -1,14 +1,14 @@
 using System.Diagnostics;
 
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>
-/// A 3-replica cluster of real `rorch server` processes on 127.0.0.1 in a temporary directory, formed as an
-/// operator would: the first with --cluster-init, the others with --join through the first, each started after
-/// the previous one has joined and serves /readyz. Disposing kills exactly these processes, by PID, and removes
-/// the directory (unless asked to keep it). Every wait is bounded.
+/// A cluster of real `rorch server` processes (one, three, or any size) on 127.0.0.1 in a temporary directory,
+/// formed as an operator would: the first with --cluster-init, the others with --join through the first, each
+/// started after the previous one has joined and serves /readyz. Disposing kills exactly these processes, by PID,
+/// and removes the directory (unless asked to keep it). Every wait is bounded.
 /// </summary>
-internal sealed class LocalCluster : IDisposable
+public sealed class LocalCluster : IDisposable
 {
     private readonly List<LocalMember> _members = [];
     private readonly bool _keepFiles;
@@ -25,20 +25,25 @@ internal sealed class LocalCluster : IDisposable
 
     public IReadOnlyList<Replica> Replicas => [.. _members.Select(m => m.Replica)];
 
-    public static async Task<LocalCluster> StartAsync(string rorchDll, int size, EtcdProbe probe, HttpClient http, bool keepFiles,
+    public static async Task<LocalCluster> StartAsync(string rorchDll, ClusterSettings settings, EtcdProbe probe, HttpClient http,
         Action<string> progress, CancellationToken ct)
     {
-        var cluster = new LocalCluster(Directory.CreateTempSubdirectory("ro-apibench-").FullName, keepFiles);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Size, 1);
+        var cluster = new LocalCluster(Directory.CreateTempSubdirectory(settings.TempPrefix).FullName, settings.KeepFiles);
         var ports = new FreePorts();
         try
         {
-            for (int i = 1; i <= size; i++)
+            for (int i = 1; i <= settings.Size; i++)
             {
                 string[] args = i == 1 ? ["--cluster-init"] : ["--join", cluster._members[0].Replica.EtcdUrl.ToString().TrimEnd('/')];
-                LocalMember member = LocalMember.Start(rorchDll, cluster.Root, $"m{i}", ports, args);
+                LocalMember member = LocalMember.Start(rorchDll, cluster.Root, $"m{i}", ports, [.. args, .. settings.ArgsOf(i - 1)]);
                 cluster._members.Add(member);
                 long t0 = Stopwatch.GetTimestamp();
-                await WaitUntilAsync(() => ReadyAsync(member, i, probe, http, ct), $"{member.Replica.Name} to join and serve /readyz", member, 60, ct);
+                int expected = i;
+                await WaitUntilAsync(() => ReadyAsync(member, expected, probe, http, ct), $"{member.Replica.Name} to join and serve /readyz", member,
+                    settings.MemberStartTimeout, ct);
                 progress($"{member.Replica.Name} up (pid {member.Pid}, api {member.Replica.ApiUrl}) in {Stopwatch.GetElapsedTime(t0).TotalSeconds:0.0} s");
             }
             return cluster;
@@ -67,18 +72,18 @@ internal sealed class LocalCluster : IDisposable
         }
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, LocalMember member, int seconds, CancellationToken ct)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, LocalMember member, TimeSpan timeout, CancellationToken ct)
     {
-        long deadline = Stopwatch.GetTimestamp() + seconds * Stopwatch.Frequency;
+        long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (!await condition())
         {
             if (!member.IsRunning)
             {
-                throw new InvalidOperationException($"{member.Replica.Name} exited while waiting for {what}; log tail:\n{member.LogTail()}");
+                throw new MemberExitedException(member.Replica.Name, what, member.LogTail());
             }
             if (Stopwatch.GetTimestamp() > deadline)
             {
-                throw new TimeoutException($"timed out after {seconds} s waiting for {what}; log tail:\n{member.LogTail()}");
+                throw new TimeoutException($"timed out after {timeout.TotalSeconds:0} s waiting for {what}; log tail:\n{member.LogTail()}");
             }
             await Task.Delay(200, ct);
         }

@@ -1,7 +1,7 @@
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>The body format of requests, replies and watch streams of one case.</summary>
-internal enum WireFormat
+public enum WireFormat
 {
     Json = 0,
     /// <summary>application/vnd.raftorchestrator.msgpack: the model's integer-keyed MessagePack encoding.</summary>

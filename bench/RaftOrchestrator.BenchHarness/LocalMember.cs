@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>
 /// One `rorch server` process this benchmark started: its ports, data directory and log file. It is stopped by its
 /// own PID only (SIGKILL: its data directory is thrown away anyway), with a bounded wait.
 /// </summary>
-internal sealed class LocalMember : IDisposable
+public sealed class LocalMember : IDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;

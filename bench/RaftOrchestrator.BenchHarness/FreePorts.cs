@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>Loopback ports below 32768 (Linux's ephemeral range starts there) that are free when handed out.</summary>
-internal sealed class FreePorts
+public sealed class FreePorts
 {
     private const int First = 22_000;
     private const int Last = 32_000;

@@ -1,6 +1,6 @@
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
-internal static class WireFormats
+public static class WireFormats
 {
     public const string JsonMediaType = "application/json";
     public const string MessagePackMediaType = "application/vnd.raftorchestrator.msgpack";

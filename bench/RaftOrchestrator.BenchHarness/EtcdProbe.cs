@@ -1,15 +1,16 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client;
 using RaftOrchestrator.EtcdApi.V3;
 
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>
 /// The etcd v3 calls that tell the state of the cluster: Maintenance.Status (this member's id and who it believes
 /// leads) and Cluster.MemberList (who has joined). One h2c channel per endpoint; every call has a 2 s deadline and
 /// answers null or -1 instead of throwing when the member does not answer.
 /// </summary>
-internal sealed class EtcdProbe : IDisposable
+public sealed class EtcdProbe : IDisposable
 {
     private static readonly TimeSpan s_callTimeout = TimeSpan.FromSeconds(2);
     private readonly Dictionary<Uri, GrpcChannel> _channels = [];
@@ -54,6 +55,24 @@ internal sealed class EtcdProbe : IDisposable
             }
         }
         return null;
+    }
+
+    /// <summary>Polls every 200 ms until one replica reports itself leader; TimeoutException after <paramref name="timeout"/>.</summary>
+    public async Task<Replica> WaitForLeaderAsync(IReadOnlyList<Replica> replicas, TimeSpan timeout, CancellationToken ct)
+    {
+        long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            if (await LeaderAsync(replicas, ct) is { } leader)
+            {
+                return leader;
+            }
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"no replica reported itself leader within {timeout.TotalSeconds:0} s");
+            }
+            await Task.Delay(200, ct);
+        }
     }
 
     private static DateTime Deadline() => TimeProvider.System.GetUtcNow().UtcDateTime + s_callTimeout;

@@ -1,7 +1,7 @@
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>Where rorch.dll is: the --rorch path, else $RORCH_DLL, else src/RaftOrchestrator.Server/bin/Release/net10.0 above this build.</summary>
-internal static class RorchBinary
+public static class RorchBinary
 {
     public static string Find(string? configured)
     {

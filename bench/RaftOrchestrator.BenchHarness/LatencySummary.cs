@@ -1,7 +1,7 @@
-namespace RaftOrchestrator.ApiBench;
+namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>Nearest-rank percentiles of a set of latencies in milliseconds.</summary>
-internal sealed record LatencySummary(int Count, double P50, double P90, double P99, double Max)
+public sealed record LatencySummary(int Count, double P50, double P90, double P99, double Max)
 {
     public static LatencySummary Of(IEnumerable<double> millis)
     {

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MessagePack;
@@ -73,34 +72,25 @@ internal sealed class ApiClient
             request.Content = new ByteArrayContent(bytes);
             request.Content.Headers.ContentType = _contentType;
         }
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        call.CancelAfter(s_callTimeout);
+        HttpReply reply = await HttpReply.SendAsync(_http, request, s_callTimeout, ct);
+        if (reply.TransportError is { } transport)
+        {
+            return Reply<T>.Failure(transport);
+        }
+        if (!reply.IsSuccess)
+        {
+            return Reply<T>.Failure($"{reply.Code} {reply.Text()}");
+        }
         try
         {
-            using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, call.Token);
-            byte[] reply = await response.Content.ReadAsByteArrayAsync(call.Token);
-            if (!response.IsSuccessStatusCode)
-            {
-                return Reply<T>.Failure($"{(int)response.StatusCode} {Truncate(Encoding.UTF8.GetString(reply))}");
-            }
             T? value = Format == WireFormat.MessagePack
-                ? MessagePackSerializer.Deserialize<T>(reply, ApiMessagePack.Options, ct)
-                : JsonSerializer.Deserialize(reply, typeInfo);
+                ? MessagePackSerializer.Deserialize<T>(reply.Body, ApiMessagePack.Options, ct)
+                : JsonSerializer.Deserialize(reply.Body, typeInfo);
             return value is null ? Reply<T>.Failure("empty reply") : Reply<T>.Success(value);
-        }
-        catch (HttpRequestException e)
-        {
-            return Reply<T>.Failure($"transport: {e.Message}");
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return Reply<T>.Failure($"no reply within {s_callTimeout.TotalSeconds:0} s");
         }
         catch (Exception e) when (e is JsonException or MessagePackSerializationException)
         {
             return Reply<T>.Failure($"undecodable reply: {e.Message}");
         }
     }
-
-    private static string Truncate(string text) => text.Length > 300 ? text[..300] + "..." : text;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -28,15 +27,7 @@ internal sealed partial class BenchRunner : IDisposable
     private BenchRunner(BenchSettings settings)
     {
         _settings = settings;
-        // HTTP/1.1 only (plain http:// is never upgraded); one connection per concurrent request or watch.
-        _handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 8_192,
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        };
+        _handler = BenchHttp.NewHandler();
         _plain = new HttpClient(_handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(5) };
         // Watches last as long as their case; every other call is bounded by its own timeout (ApiClient).
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
@@ -71,14 +62,14 @@ internal sealed partial class BenchRunner : IDisposable
             {
                 string dll = RorchBinary.Find(_settings.RorchDll);
                 Progress($"starting 3 rorch replicas from {dll}");
-                cluster = await LocalCluster.StartAsync(dll, 3, _probe, _plain, _settings.KeepFiles, Progress, ct);
+                cluster = await LocalCluster.StartAsync(dll, new ClusterSettings(3, [], "ro-apibench-", _settings.KeepFiles), _probe, _plain, Progress, ct);
                 replicas = cluster.Replicas;
                 if (_settings.KeepFiles)
                 {
                     _notes.Add($"files kept in {cluster.Root}");
                 }
             }
-            leader = await WaitForLeaderAsync(replicas, ct);
+            leader = await _probe.WaitForLeaderAsync(replicas, TimeSpan.FromSeconds(30), ct);
             follower = replicas.FirstOrDefault(r => r != leader);
             Progress($"leader {leader.Name} ({leader.ApiUrl}), follower {follower?.Name ?? "none"}");
             await RunCasesAsync(leader, follower, ct);
@@ -105,25 +96,7 @@ internal sealed partial class BenchRunner : IDisposable
             || ct.IsCancellationRequested ? 1 : 0;
     }
 
-    private async Task<Replica> WaitForLeaderAsync(IReadOnlyList<Replica> replicas, CancellationToken ct)
-    {
-        long deadline = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
-        while (true)
-        {
-            if (await _probe.LeaderAsync(replicas, ct) is { } leader)
-            {
-                return leader;
-            }
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                throw new TimeoutException("no replica reported itself leader within 30 s");
-            }
-            await Task.Delay(200, ct);
-        }
-    }
-
-    private static void Progress(string message) =>
-        Console.Error.WriteLine($"[{TimeProvider.System.GetLocalNow():HH:mm:ss}] {message}");
+    private static void Progress(string message) => BenchLog.Progress(message);
 
     public void Dispose()
     {

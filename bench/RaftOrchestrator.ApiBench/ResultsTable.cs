@@ -1,32 +1,18 @@
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using static RaftOrchestrator.BenchHarness.BenchFormat;
 
 namespace RaftOrchestrator.ApiBench;
 
 /// <summary>
-/// The printed tables: one row per request case, one per watch case. Drawn in ASCII without colour when the
-/// output is not a terminal, and never wrapped there, so that a log or a pipe gets plain text.
+/// The printed tables: one row per request case, one per watch case (on <see cref="BenchConsole"/>: plain ASCII
+/// when the output is not a terminal).
 /// </summary>
 internal static class ResultsTable
 {
     public static void Write(BenchReport report, TextWriter output)
     {
-        bool terminal = !Console.IsOutputRedirected;
-        IAnsiConsole console = AnsiConsole.Create(terminal
-            ? new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }
-            : new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(output),
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-            });
-        if (!terminal)
-        {
-            console.Profile.Width = 400;
-        }
-        TableBorder border = terminal ? TableBorder.Rounded : TableBorder.Ascii;
+        IAnsiConsole console = BenchConsole.Create(output, out TableBorder border);
         var requests = NewTable(border, "case", "format", "target", "clients", "ok", "errors", "req/s", "p50 ms", "p99 ms", "max ms");
         foreach (CaseResult c in report.Cases)
         {
@@ -64,8 +50,4 @@ internal static class ResultsTable
     }
 
     private static void AddRow(Table table, params string[] cells) => table.AddRow(cells.Select(cell => (IRenderable)new Text(cell)));
-
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string F(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Text.Json;
 using MessagePack;
@@ -26,7 +25,7 @@ internal static class WatchStreams
         {
             ReadResult read = await pipe.ReadAsync(ct);
             ReadOnlySequence<byte> buffer = read.Buffer;
-            while (TryTakeLine(ref buffer, out ReadOnlySequence<byte> line))
+            while (WatchFrames.TryTakeLine(ref buffer, out ReadOnlySequence<byte> line))
             {
                 onEvent(DecodeJsonEvent(line));
             }
@@ -37,19 +36,6 @@ internal static class WatchStreams
                 return;
             }
         }
-    }
-
-    private static bool TryTakeLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
-    {
-        SequencePosition? end = buffer.PositionOf((byte)'\n');
-        if (end is null)
-        {
-            line = default;
-            return false;
-        }
-        line = buffer.Slice(0, end.Value);
-        buffer = buffer.Slice(buffer.GetPosition(1, end.Value));
-        return true;
     }
 
     private static ConfigMap? DecodeJsonEvent(ReadOnlySequence<byte> line)
@@ -89,7 +75,7 @@ internal static class WatchStreams
         {
             ReadResult read = await pipe.ReadAsync(ct);
             ReadOnlySequence<byte> buffer = read.Buffer;
-            while (TryTakeFrame(ref buffer, out ReadOnlySequence<byte> frame))
+            while (WatchFrames.TryTakeMessagePack(ref buffer, out ReadOnlySequence<byte> frame))
             {
                 onEvent(DecodeMessagePackEvent(frame));
             }
@@ -100,25 +86,6 @@ internal static class WatchStreams
                 return;
             }
         }
-    }
-
-    private static bool TryTakeFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
-    {
-        frame = default;
-        if (buffer.Length < 4)
-        {
-            return false;
-        }
-        Span<byte> header = stackalloc byte[4];
-        buffer.Slice(0, 4).CopyTo(header);
-        int length = BinaryPrimitives.ReadInt32BigEndian(header);
-        if (buffer.Length < 4 + length)
-        {
-            return false;
-        }
-        frame = buffer.Slice(4, length);
-        buffer = buffer.Slice(4 + length);
-        return true;
     }
 
     private static ConfigMap? DecodeMessagePackEvent(ReadOnlySequence<byte> frame)

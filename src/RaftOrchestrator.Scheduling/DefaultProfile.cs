@@ -5,9 +5,9 @@ namespace RaftOrchestrator.Scheduling;
 
 /// <summary>
 /// kube-scheduler's default profile for the plugins that exist here, in its order and with its score weights
-/// (TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1, NodeResourcesBalancedAllocation 1). PodTopologySpread (2),
-/// InterPodAffinity (2) and DefaultPreemption go between NodeResourcesFit and NodeResourcesBalancedAllocation, as
-/// in kube-scheduler's list; the volume plugins and ImageLocality are not implemented.
+/// (TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1, PodTopologySpread 2, InterPodAffinity 2,
+/// NodeResourcesBalancedAllocation 1), DefaultPreemption as its PostFilter; the volume plugins and ImageLocality
+/// are not implemented.
 /// </summary>
 public static class DefaultProfile
 {
@@ -22,6 +22,9 @@ public static class DefaultProfile
         new PluginRef(PluginNames.NodeAffinity, Weight: 2),
         new PluginRef(PluginNames.NodePorts),
         new PluginRef(PluginNames.NodeResourcesFit, Weight: 1),
+        new PluginRef(PluginNames.PodTopologySpread, Weight: 2),
+        new PluginRef(PluginNames.InterPodAffinity, Weight: 2),
+        new PluginRef(PluginNames.DefaultPreemption),
         new PluginRef(PluginNames.NodeResourcesBalancedAllocation, Weight: 1),
     ]);
 }

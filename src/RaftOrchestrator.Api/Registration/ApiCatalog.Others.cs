@@ -20,6 +20,11 @@ public sealed partial class ApiCatalog
             Group = "discovery.k8s.io", Version = "v1", Kind = "EndpointSlice", Plural = "endpointslices",
             Singular = "endpointslice", Namespaced = true, Strategy = new EndpointSliceResourceStrategy(),
         });
+        Add(new ResourceDescriptor<PriorityClass>
+        {
+            Group = "scheduling.k8s.io", Version = "v1", Kind = "PriorityClass", Plural = "priorityclasses",
+            Singular = "priorityclass", Namespaced = false, ShortNames = ["pc"], Strategy = new PriorityClassResourceStrategy(),
+        });
         Add(new ResourceDescriptor<SelfSubjectAccessReview>
         {
             Group = "authorization.k8s.io", Version = "v1", Kind = "SelfSubjectAccessReview",

@@ -9,11 +9,13 @@ using RaftOrchestrator.Api.Scheduling;
 
 namespace RaftOrchestrator.Api.Serialization;
 
-/// <summary>The kinds of the smaller groups (coordination, autoscaling, policy, authorization, authentication) and scheduling.raftorchestrator.io.</summary>
+/// <summary>The kinds of the smaller groups (coordination, scheduling, autoscaling, policy, authorization, authentication) and scheduling.raftorchestrator.io.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(TimeJsonConverter)])]
 [JsonSerializable(typeof(Lease))]
 [JsonSerializable(typeof(ObjectList<Lease>))]
+[JsonSerializable(typeof(PriorityClass))]
+[JsonSerializable(typeof(ObjectList<PriorityClass>))]
 [JsonSerializable(typeof(Scale))]
 [JsonSerializable(typeof(Eviction))]
 [JsonSerializable(typeof(SelfSubjectAccessReview))]

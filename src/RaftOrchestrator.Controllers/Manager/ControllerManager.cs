@@ -46,7 +46,7 @@ public sealed class ControllerManager(IClusterClient client, ControllerManagerOp
     /// <summary>One term: every enabled controller, over informers and queues of its own, until <paramref name="cancellationToken"/>.</summary>
     private async Task RunTermAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<IController> controllers = ControllerCatalog.Create(options.Controllers);
+        IReadOnlyList<IController> controllers = ControllerCatalog.Create(options);
         ControllerManagerLog.Starting(_logger, options.Identity, string.Join(",", controllers.Select(c => c.Name)));
         var informers = new SharedInformerFactory(client, _time, loggerFactory);
         await using var events = new EventRecorder(client, new EventRecorderOptions { Component = options.Component, Host = Environment.MachineName }, _time, loggerFactory.CreateLogger("RaftOrchestrator.Client.Events"));

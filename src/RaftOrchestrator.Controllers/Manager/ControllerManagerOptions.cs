@@ -1,3 +1,5 @@
+using RaftOrchestrator.Controllers.Nodes;
+
 namespace RaftOrchestrator.Controllers.Manager;
 
 /// <summary>How a controller manager runs: which controllers, how many workers each, and its leader election.</summary>
@@ -28,6 +30,9 @@ public sealed record ControllerManagerOptions
     public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The node lifecycle controller's grace periods and eviction rates.</summary>
+    public NodeLifecycleOptions NodeLifecycle { get; init; } = new();
 
     /// <summary>The component name events are recorded under (source.component).</summary>
     public string Component { get; init; } = "controller-manager";

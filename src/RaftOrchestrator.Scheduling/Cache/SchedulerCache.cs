@@ -87,11 +87,12 @@ public sealed partial class SchedulerCache
     /// <summary>
     /// Brings <paramref name="snapshot"/> up to date: copies nodes changed since its generation, drops removed
     /// ones, and rebuilds the ordered lists only when the node set (or a zone) changed, or the affinity lists when
-    /// a node gained or lost its first pod with affinity.
+    /// a node gained or lost its first pod with affinity. Returns how many NodeInfos it copied.
     /// </summary>
-    public void UpdateSnapshot(Snapshot snapshot)
+    public int UpdateSnapshot(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        int copied = 0;
         bool rebuildLists = snapshot.NodeSetVersion != _nodeSetVersion;
         bool rebuildAffinity = false;
         for (NodeItem? item = _head; item is not null && item.Info.Generation > snapshot.Generation; item = item.Next)
@@ -113,6 +114,7 @@ public sealed partial class SchedulerCache
                 snapshot.ByName[info.Name] = info.Clone();
                 rebuildLists = true;
             }
+            copied++;
         }
         if (snapshot.ByName.Count > _realNodes)
         {
@@ -133,6 +135,7 @@ public sealed partial class SchedulerCache
         {
             snapshot.RebuildAffinityLists();
         }
+        return copied;
     }
 
     /// <summary>The live NodeInfo (tests and the driver's diagnostics; do not mutate).</summary>

@@ -107,7 +107,12 @@ public sealed partial class SchedulingFramework
         {
             throw new ArgumentException($"profile {profile.SchedulerName}: percentageOfNodesToScore must be 0-100", nameof(profile));
         }
-        return new SchedulingFramework(profile, plugins, profile.Plugins);
+        var framework = new SchedulingFramework(profile, plugins, profile.Plugins);
+        foreach (IFrameworkAware aware in plugins.OfType<IFrameworkAware>())
+        {
+            aware.Attach(framework);
+        }
+        return framework;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RaftOrchestrator.Client.Http;
 using RaftOrchestrator.Controllers.Manager;
+using RaftOrchestrator.Controllers.Nodes;
 using RaftOrchestrator.Server.Hosting;
 
 namespace RaftOrchestrator.Server.Cli;
@@ -21,8 +22,9 @@ internal static class ControllerManagerCommand
         };
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Act only while holding the kube-system/kube-controller-manager Lease.", DefaultValueFactory = _ => true };
         var identity = new Option<string?>("--identity") { Description = "Lease holder identity (default <host>_<random>)." };
+        var nodeGrace = new Option<int>("--node-monitor-grace-period") { Description = "Seconds without a node heartbeat before the node is marked Unknown.", DefaultValueFactory = _ => 40 };
         var command = new Command("controller-manager", "Run the controller manager as its own process against a cluster's API.");
-        foreach (Option option in new Option[] { servers, kubeconfig, token, format, controllers, leaderElect, identity })
+        foreach (Option option in new Option[] { servers, kubeconfig, token, format, controllers, leaderElect, identity, nodeGrace })
         {
             command.Options.Add(option);
         }
@@ -66,7 +68,17 @@ internal static class ControllerManagerCommand
                 await Console.Error.WriteLineAsync($"controller-manager: {e.Message}");
                 return 2;
             }
-            var options = new ControllerManagerOptions { Controllers = selection, LeaderElect = parse.GetValue(leaderElect) };
+            if (parse.GetValue(nodeGrace) < 1)
+            {
+                await Console.Error.WriteLineAsync("--node-monitor-grace-period must be at least 1 second.");
+                return 2;
+            }
+            var options = new ControllerManagerOptions
+            {
+                Controllers = selection,
+                LeaderElect = parse.GetValue(leaderElect),
+                NodeLifecycle = new NodeLifecycleOptions { NodeMonitorGracePeriod = TimeSpan.FromSeconds(parse.GetValue(nodeGrace)) },
+            };
             if (parse.GetValue(identity) is { Length: > 0 } id)
             {
                 options = options with { Identity = id };

@@ -46,6 +46,7 @@ public static class RorchCommand
         var tokenFile = new Option<string?>("--token-auth-file") { Description = "Static bearer tokens, CSV lines token,user,uid,\"group1,group2\" (kube-apiserver's format)." };
         var bookmarkInterval = new Option<int>("--watch-bookmark-interval") { Hidden = true, Description = "Seconds between watch bookmarks (tests).", DefaultValueFactory = _ => 30 };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Where to write a kubeconfig for this server (default <data-dir>/kubeconfig)." };
+        var nodeGrace = new Option<int>("--node-monitor-grace-period") { Hidden = true, Description = "Seconds without a heartbeat before the embedded node lifecycle controller marks a node Unknown (tests; default 40)." };
         var controllers = new Option<string>("--controllers")
         {
             Description = "The embedded controller manager's controllers (active on the replica holding its lease): * (all), name, -name; none: no embedded manager.",
@@ -60,7 +61,7 @@ public static class RorchCommand
         var schedulerBinder = new Option<string>("--scheduler-binder") { Description = $"The embedded scheduler's binder: {SchedulerSettings.BinderValues}.", DefaultValueFactory = _ => "pod-binding" };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, scheduler, schedulerConfig, schedulerBinder })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, nodeGrace, scheduler, schedulerConfig, schedulerBinder })
         {
             server.Options.Add(option);
         }
@@ -135,6 +136,7 @@ public static class RorchCommand
                     Controllers = selected == "none" ? null : selected,
                     SchedulerOptions = schedulerOptions,
                     WatchBookmarkInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(bookmarkInterval))),
+                    NodeMonitorGracePeriod = parse.GetValue(nodeGrace) is > 0 and var grace ? TimeSpan.FromSeconds(grace) : null,
                 };
             }
             catch (FormatException e)

@@ -1,4 +1,5 @@
 using RaftOrchestrator.Controllers.Manager;
+using RaftOrchestrator.Controllers.Nodes;
 using RaftOrchestrator.Server.Kube.InProcess;
 
 namespace RaftOrchestrator.Server.Hosting;
@@ -21,6 +22,7 @@ internal sealed class EmbeddedControllers(InProcessClusterClient client, ServerO
         {
             Controllers = selection,
             Identity = $"{options.Name}_{Guid.NewGuid():N}",
+            NodeLifecycle = options.NodeMonitorGracePeriod is { } grace ? new NodeLifecycleOptions { NodeMonitorGracePeriod = grace } : new NodeLifecycleOptions(),
         }, loggerFactory);
         try
         {

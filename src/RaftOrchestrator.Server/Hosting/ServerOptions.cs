@@ -76,6 +76,12 @@ public sealed record ServerOptions
     /// </summary>
     public Controllers.Scheduler.SchedulerOptions? SchedulerOptions { get; init; }
 
+    /// <summary>
+    /// The embedded node lifecycle controller's --node-monitor-grace-period (hidden flag; tests shorten it so a
+    /// silent node turns Unknown in seconds). Null: Kubernetes' 40 s.
+    /// </summary>
+    public TimeSpan? NodeMonitorGracePeriod { get; init; }
+
     public bool ApiTls => TlsCertFile is not null;
 
     public string ApiUrl => $"{(ApiTls ? "https" : "http")}://{ApiListen}";

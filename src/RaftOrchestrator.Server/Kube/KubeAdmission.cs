@@ -14,14 +14,11 @@ namespace RaftOrchestrator.Server.Kube;
 /// <summary>The built-in admission plugins, in kube-apiserver's order, and the kind-specific endpoint hooks.</summary>
 public static class KubeAdmission
 {
-    public static IEnumerable<IMutatingAdmission> Mutating(IServiceProvider services)
-    {
-        _ = services;
-        return [new PodDefaultsAdmission()];
-    }
+    public static IEnumerable<IMutatingAdmission> Mutating(IServiceProvider services) =>
+        [new PodDefaultsAdmission(), services.GetRequiredService<PriorityAdmission>()];
 
     public static IEnumerable<IValidatingAdmission> Validating(IServiceProvider services) =>
-        [new NamespaceLifecycle(services.GetRequiredService<NamespaceLookup>())];
+        [new NamespaceLifecycle(services.GetRequiredService<NamespaceLookup>()), services.GetRequiredService<PriorityAdmission>()];
 
     public static EndpointHookRegistry Hooks(IServiceProvider services)
     {

@@ -22,6 +22,8 @@ public static class KubeApiHosting
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KubeStore>();
         services.AddSingleton<Admission.NamespaceLookup>();
+        services.AddSingleton<PriorityClassLookup>();
+        services.AddSingleton<PriorityAdmission>();
         services.AddSingleton(provider => new AdmissionChain(
             KubeAdmission.Mutating(provider),
             KubeAdmission.Validating(provider)));

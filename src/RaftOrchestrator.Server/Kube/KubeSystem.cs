@@ -1,6 +1,7 @@
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Registration;
+using RaftOrchestrator.Api.Scheduling;
 using RaftOrchestrator.Server.Kube.Admission;
 using RaftOrchestrator.Server.Kube.Kinds;
 using RaftOrchestrator.Server.Kube.Registry;
@@ -10,8 +11,9 @@ namespace RaftOrchestrator.Server.Kube;
 
 /// <summary>
 /// What kube-apiserver keeps in place by itself: the system namespaces (default, kube-system, kube-public,
-/// kube-node-lease) and the "kubernetes" service in default, created if absent by every replica at start (the
-/// creates are conditional, so replicas racing is harmless).
+/// kube-node-lease), the "kubernetes" service in default and the system PriorityClasses (system-node-critical,
+/// system-cluster-critical), created if absent by every replica at start (the creates are conditional, so
+/// replicas racing is harmless).
 /// </summary>
 /// <remarks>
 /// Emptying a terminating namespace is the namespace controller's (the controller manager's): it deletes the
@@ -31,10 +33,15 @@ public sealed class KubeSystem(KubeApiServices services, int apiPort) : Backgrou
     {
         ResourceStore<Namespace> namespaces = StoreOf<Namespace>("", "namespaces");
         ResourceStore<Service> servicesStore = StoreOf<Service>("", "services");
+        ResourceStore<PriorityClass> priorityClasses = StoreOf<PriorityClass>("scheduling.k8s.io", "priorityclasses");
         var pending = new List<Func<Task<bool>>>();
         foreach (string name in NamespaceLifecycle.SystemNamespaces)
         {
             pending.Add(() => CreateIfAbsentAsync(namespaces, new Namespace { Metadata = { Name = name } }, [], [], cancellationToken));
+        }
+        foreach (PriorityClass system in SchedulingPriorities.SystemClasses())
+        {
+            pending.Add(() => CreateIfAbsentAsync(priorityClasses, system, [], [], cancellationToken));
         }
         pending.Add(() => CreateIfAbsentAsync(servicesStore, KubernetesService(),
             [Compare.CreateRevision(StoreKeys.Bytes($"/registry/serviceips/{ServiceAllocation.KubernetesServiceIp}"), CompareResult.Equal, 0)],

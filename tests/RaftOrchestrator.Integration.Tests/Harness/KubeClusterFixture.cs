@@ -80,3 +80,11 @@ public sealed class ThreeReplicaFastBookmarksFixture : KubeClusterFixture
 
     protected override string[] ExtraArgs => ["--watch-bookmark-interval", "1"];
 }
+
+/// <summary>One replica whose node lifecycle controller marks a node Unknown after 4 s without a heartbeat (40 s in Kubernetes).</summary>
+public sealed class FastNodeGraceKubeFixture : KubeClusterFixture
+{
+    protected override int Size => 1;
+
+    protected override string[] ExtraArgs => ["--controllers", "*", "--node-monitor-grace-period", "4"];
+}

@@ -75,6 +75,7 @@ public sealed class NodeAffinity : IPreFilterPlugin, INodeClassFilter, IPreScore
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(pod);
+        ArgumentNullException.ThrowIfNull(snapshot);
         List<PreferredSchedulingTerm>? preferred = pod.Pod.Spec.Affinity?.NodeAffinity?.PreferredDuringSchedulingIgnoredDuringExecution;
         if (preferred is null || preferred.Count == 0)
         {
@@ -83,7 +84,8 @@ public sealed class NodeAffinity : IPreFilterPlugin, INodeClassFilter, IPreScore
         var terms = preferred.Where(t => t.Weight != 0)
             .Select(t => (t.Weight, new NodeSelectorMatcher([t.Preference])))
             .ToArray();
-        state.Write(s_preScoreKey, new PreScoreState(terms));
+        bool perClass = !terms.Any(t => t.Item2.ReadsNodeName);
+        state.Write(s_preScoreKey, new PreScoreState(terms, perClass ? snapshot.ClassCount : 0));
         return Status.Success;
     }
 
@@ -95,12 +97,23 @@ public sealed class NodeAffinity : IPreFilterPlugin, INodeClassFilter, IPreScore
         {
             return Status.Error(Name, "reading PreScore state: not found");
         }
+        long[] byClass = s.ScoreByClass;
+        int classId = node.ClassId;
+        if (classId < byClass.Length && byClass[classId] >= 0)
+        {
+            score = byClass[classId];
+            return Status.Success;
+        }
         foreach ((int weight, NodeSelectorMatcher term) in s.Terms)
         {
             if (term.Matches(node))
             {
                 score += weight;
             }
+        }
+        if (classId < byClass.Length)
+        {
+            byClass[classId] = score;
         }
         return Status.Success;
     }
@@ -122,10 +135,23 @@ public sealed class NodeAffinity : IPreFilterPlugin, INodeClassFilter, IPreScore
         public IStateData Clone() => this;
     }
 
-    private sealed class PreScoreState((int Weight, NodeSelectorMatcher Term)[] terms) : IStateData
+    /// <summary>
+    /// The compiled preferred terms and, when none reads the node's name, the score per node class (−1 until
+    /// computed): labels decide the score, so one evaluation per class serves every node of it.
+    /// </summary>
+    private sealed class PreScoreState((int Weight, NodeSelectorMatcher Term)[] terms, int classCount) : IStateData
     {
         public (int Weight, NodeSelectorMatcher Term)[] Terms { get; } = terms;
 
+        public long[] ScoreByClass { get; } = NewClassTable(classCount);
+
         public IStateData Clone() => this;
+
+        private static long[] NewClassTable(int count)
+        {
+            var table = new long[count];
+            Array.Fill(table, -1);
+            return table;
+        }
     }
 }

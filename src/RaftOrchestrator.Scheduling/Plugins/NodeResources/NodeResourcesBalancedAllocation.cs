@@ -10,10 +10,12 @@ namespace RaftOrchestrator.Scheduling.Plugins.NodeResources;
 public sealed class NodeResourcesBalancedAllocation : IPreScorePlugin, IScorePlugin
 {
     private readonly ResourceSpec[] _resources;
+    private readonly int[] _kinds;
 
     public NodeResourcesBalancedAllocation(NodeResourcesBalancedAllocationArgs? args = null)
     {
         _resources = [.. args?.Resources is { Count: > 0 } r ? r : ScoringStrategy.DefaultResources];
+        _kinds = ResourceAllocation.Kinds(_resources);
     }
 
     public string Name => PluginNames.NodeResourcesBalancedAllocation;
@@ -45,7 +47,7 @@ public sealed class NodeResourcesBalancedAllocation : IPreScorePlugin, IScorePlu
         int n = _resources.Length;
         Span<long> allocatable = stackalloc long[n];
         Span<long> requested = stackalloc long[n];
-        ResourceAllocation.Fill(_resources, pod, node, useRequested: true, allocatable, requested);
+        ResourceAllocation.Fill(_resources, _kinds, pod, node, useRequested: true, allocatable, requested);
         score = ResourceScorers.Balanced(requested, allocatable);
         return Status.Success;
     }

@@ -20,6 +20,7 @@ public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin
 
     private readonly ScoringStrategy _strategy;
     private readonly ResourceSpec[] _resources;
+    private readonly int[] _kinds;
     private readonly long[] _weights;
     private readonly IReadOnlyList<UtilizationShapePoint> _shape;
 
@@ -27,6 +28,7 @@ public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin
     {
         _strategy = args?.ScoringStrategy ?? ScoringStrategy.Default;
         _resources = [.. _strategy.Resources.Count == 0 ? ScoringStrategy.DefaultResources : _strategy.Resources];
+        _kinds = ResourceAllocation.Kinds(_resources);
         _weights = [.. _resources.Select(r => r.Weight == 0 ? 1 : r.Weight)];
         _shape = _strategy.Shape is { Count: > 0 } shape ? shape : [new UtilizationShapePoint(0, 0), new UtilizationShapePoint(100, 10)];
     }
@@ -94,7 +96,7 @@ public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin
         int n = _resources.Length;
         Span<long> allocatable = stackalloc long[n];
         Span<long> requested = stackalloc long[n];
-        ResourceAllocation.Fill(_resources, pod, node, useRequested: false, allocatable, requested);
+        ResourceAllocation.Fill(_resources, _kinds, pod, node, useRequested: false, allocatable, requested);
         score = _strategy.Type switch
         {
             ScoringStrategyType.MostAllocated => ResourceScorers.MostAllocated(requested, allocatable, _weights),

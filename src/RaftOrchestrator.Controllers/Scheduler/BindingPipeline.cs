@@ -78,17 +78,21 @@ public sealed class BindingPipeline<TJob> where TJob : class
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         ChannelReader<TJob?> reader = _jobs.Reader;
+        // The group being collected or waiting for a slot: its jobs have left the channel, so a cancellation must
+        // answer them here.
+        var group = new List<TJob>();
         try
         {
             while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                List<TJob> group = await CollectAsync(reader, cancellationToken).ConfigureAwait(false);
+                await CollectAsync(reader, group, cancellationToken).ConfigureAwait(false);
                 if (group.Count == 0)
                 {
                     continue;
                 }
                 await _slots.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 _ = SendAsync(group, cancellationToken);
+                group = [];
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -100,6 +104,10 @@ public sealed class BindingPipeline<TJob> where TJob : class
         {
             await _slots.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
         }
+        foreach (TJob unsent in group)
+        {
+            _onResult(unsent, new BindOutcome(BindOutcomeKind.Failed, "the scheduler is stopping"));
+        }
         while (reader.TryRead(out TJob? left))
         {
             if (left is not null)
@@ -109,10 +117,9 @@ public sealed class BindingPipeline<TJob> where TJob : class
         }
     }
 
-    /// <summary>Takes jobs until the group is full, a flush marker, or the linger since the group's first job.</summary>
-    private async Task<List<TJob>> CollectAsync(ChannelReader<TJob?> reader, CancellationToken cancellationToken)
+    /// <summary>Takes jobs into <paramref name="group"/> until it is full, a flush marker, or the linger since its first job.</summary>
+    private async Task CollectAsync(ChannelReader<TJob?> reader, List<TJob> group, CancellationToken cancellationToken)
     {
-        var group = new List<TJob>();
         long started = 0;
         while (group.Count < _maxBatch)
         {
@@ -143,7 +150,6 @@ public sealed class BindingPipeline<TJob> where TJob : class
                 break;
             }
         }
-        return group;
     }
 
     /// <summary>True when a job (or marker) arrived within <paramref name="wait"/>; false on timeout or completion.</summary>

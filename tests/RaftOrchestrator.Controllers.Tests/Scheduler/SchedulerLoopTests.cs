@@ -43,7 +43,8 @@ public sealed class SchedulerLoopTests
         h.Client.Seed(SchedulerLoopHarness.Pod("big", cpu: "3"));
         h.Start();
 
-        const string Message = "0/2 nodes are available: 2 Insufficient cpu.";
+        // kube-scheduler's text, its double period included.
+        const string Message = "0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling..";
         await SchedulerLoopHarness.EventuallyAsync(() => h.Events.WithReason(SchedulerLoop.FailedSchedulingReason).Count > 0, "FailedScheduling");
         Assert.Equal(Message, h.Events.WithReason(SchedulerLoop.FailedSchedulingReason)[0].Message);
         Assert.Equal(EventTypesWarning, h.Events.WithReason(SchedulerLoop.FailedSchedulingReason)[0].Type);
@@ -90,7 +91,7 @@ public sealed class SchedulerLoopTests
         h.Start();
 
         await SchedulerLoopHarness.EventuallyAsync(() => h.Events.WithReason(SchedulerLoop.FailedSchedulingReason).Count > 0, "FailedScheduling for ours");
-        Assert.Equal("0/1 nodes are available: 1 Insufficient cpu.", h.Events.WithReason(SchedulerLoop.FailedSchedulingReason)[0].Message);
+        Assert.Equal("0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..", h.Events.WithReason(SchedulerLoop.FailedSchedulingReason)[0].Message);
         Assert.Equal("default/ours", h.Events.WithReason(SchedulerLoop.FailedSchedulingReason)[0].Involved.ToString());
         Assert.Null(h.Stored("theirs").Spec.NodeName);
         Assert.DoesNotContain(h.Events.Events, e => e.Involved.Name == "theirs");

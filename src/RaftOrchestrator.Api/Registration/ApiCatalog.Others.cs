@@ -37,5 +37,11 @@ public sealed partial class ApiCatalog
             Plural = "selfsubjectreviews", Singular = "selfsubjectreview", Namespaced = false,
             Stored = false, Verbs = ["create"], Strategy = new SelfSubjectReviewResourceStrategy(),
         });
+        Add(new ResourceDescriptor<BindingBatch>
+        {
+            Group = "scheduling.raftorchestrator.io", Version = "v1", Kind = "BindingBatch",
+            Plural = "bindingbatches", Singular = "bindingbatch", Namespaced = false,
+            Stored = false, Verbs = ["create"], Strategy = new BindingBatchResourceStrategy(),
+        });
     }
 }

@@ -9,7 +9,7 @@ using RaftOrchestrator.Api.Scheduling;
 
 namespace RaftOrchestrator.Api.Serialization;
 
-/// <summary>The kinds of the smaller groups (coordination, scheduling, autoscaling, policy, authorization, authentication).</summary>
+/// <summary>The kinds of the smaller groups (coordination, scheduling, autoscaling, policy, authorization, authentication) and scheduling.raftorchestrator.io.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(TimeJsonConverter)])]
 [JsonSerializable(typeof(Lease))]
@@ -20,4 +20,5 @@ namespace RaftOrchestrator.Api.Serialization;
 [JsonSerializable(typeof(Eviction))]
 [JsonSerializable(typeof(SelfSubjectAccessReview))]
 [JsonSerializable(typeof(SelfSubjectReview))]
+[JsonSerializable(typeof(BindingBatch))]
 public sealed partial class GroupsJsonContext : JsonSerializerContext;

@@ -22,6 +22,19 @@ public sealed partial class ReplicatedStore
     public Task<ProposalOutcome> TxnAsync(TxnRequest request, CancellationToken cancellationToken) =>
         ProposeAsync(TxnCodec.EncodeCommand(request), cancellationToken);
 
+    /// <summary>
+    /// Proposes transactions that share one log entry: each is applied as its own transaction (its own revision,
+    /// compares and result, in order), and they commit together, as one entry. A group too large for one
+    /// entry answers <see cref="ProposalStatus.TooLarge"/> for every transaction, and nothing is proposed.
+    /// Cancelling stops the wait, not the proposal.
+    /// </summary>
+    public Task<ProposalOutcome[]> TxnGroupAsync(IReadOnlyList<TxnRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        Task<ProposalOutcome[]> outcomes = _pipeline.ProposeGroupAsync([.. requests.Select(TxnCodec.EncodeCommand)]);
+        return cancellationToken.CanBeCanceled && !outcomes.IsCompleted ? outcomes.WaitAsync(cancellationToken) : outcomes;
+    }
+
     public Task<ProposalOutcome> CompactAsync(long revision, CancellationToken cancellationToken) =>
         ProposeAsync(SmallCommands.Compact(revision), cancellationToken);
 

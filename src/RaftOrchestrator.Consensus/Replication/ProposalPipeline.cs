@@ -9,7 +9,8 @@ namespace RaftOrchestrator.Consensus.Replication;
 /// out at once, alone (lowest latency when idle); commands arriving while every slot is busy queue up and
 /// leave together, bounded by <see cref="PipelineOptions.MaxEntryBytes"/>, when the next slot frees (the
 /// batch grows with the load, as etcd's proposal batching and Nomad's plan queue do). One transaction is
-/// still one command and gets one revision.
+/// still one command and gets one revision. A group of commands (<see cref="ProposeGroupAsync"/>) is kept
+/// together: its commands share one entry (with whatever else fits), each still with its own result.
 ///
 /// Each proposal carries the floor (the oldest sequence still in flight), which lets the duplicate filter
 /// forget what this replica will never retry. <c>_lock</c> guards the queue, the in-flight table and the
@@ -58,6 +59,59 @@ internal sealed class ProposalPipeline(ulong clientId, PipelineOptions options, 
         return waiter.Task;
     }
 
+    /// <summary>
+    /// Queues commands that must share one log entry (a scheduler's bindings, one transaction per node): each is
+    /// still its own command with its own revision and result, in the given order. A group larger than one entry
+    /// may be (<see cref="PipelineOptions.MaxEntryBytes"/>, <see cref="PipelineOptions.MaxCommandsPerEntry"/>)
+    /// is refused whole with <see cref="ProposalStatus.TooLarge"/>; callers split it and propose the parts.
+    /// </summary>
+    public Task<ProposalOutcome[]> ProposeGroupAsync(IReadOnlyList<EncodedCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (commands.Count == 0)
+        {
+            return Task.FromResult(Array.Empty<ProposalOutcome>());
+        }
+        long bytes = EntryHeader.HeaderSize;
+        bool tooLarge = commands.Count > options.MaxCommandsPerEntry;
+        foreach (EncodedCommand command in commands)
+        {
+            bytes += command.EncodedSize;
+            tooLarge |= command.EncodedSize > options.MaxCommandBytes;
+        }
+        if (tooLarge || bytes > options.MaxEntryBytes)
+        {
+            return Task.FromResult(Filled(commands.Count, ProposalStatus.TooLarge));
+        }
+        var waiters = new Task<ProposalOutcome>[commands.Count];
+        List<Proposal>? ready;
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return Task.FromResult(Filled(commands.Count, ProposalStatus.Stopped));
+            }
+            for (int i = 0; i < commands.Count; i++)
+            {
+                var waiter = new TaskCompletionSource<ProposalOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+                waiters[i] = waiter.Task;
+                _queue.Enqueue(i == 0
+                    ? new QueuedCommand(commands[i], waiter, commands.Count, bytes - EntryHeader.HeaderSize)
+                    : new QueuedCommand(commands[i], waiter, 0, 0));
+            }
+            ready = TakeReady();
+        }
+        Start(ready);
+        return Task.WhenAll(waiters);
+    }
+
+    private static ProposalOutcome[] Filled(int count, ProposalStatus status)
+    {
+        var outcomes = new ProposalOutcome[count];
+        Array.Fill(outcomes, new ProposalOutcome(status, default));
+        return outcomes;
+    }
+
     /// <summary>Applier thread: proposal <paramref name="sequence"/> was applied for the first time.</summary>
     public void Complete(ulong sequence, CommandResult[] results)
     {
@@ -99,12 +153,16 @@ internal sealed class ProposalPipeline(ulong clientId, PipelineOptions options, 
         {
             var batch = new List<QueuedCommand>();
             long bytes = EntryHeader.HeaderSize;
+            // The queue's head is always the head of a span (a lone command or a whole group).
             while (_queue.TryPeek(out QueuedCommand next)
-                && (batch.Count == 0 || bytes + next.Command.EncodedSize <= options.MaxEntryBytes)
-                && batch.Count < options.MaxCommandsPerEntry)
+                && (batch.Count == 0
+                    || (bytes + next.SpanBytes <= options.MaxEntryBytes && batch.Count + next.Span <= options.MaxCommandsPerEntry)))
             {
-                batch.Add(_queue.Dequeue());
-                bytes += next.Command.EncodedSize;
+                for (int i = 0; i < next.Span; i++)
+                {
+                    batch.Add(_queue.Dequeue());
+                }
+                bytes += next.SpanBytes;
             }
             ulong sequence = _nextSequence++;
             ulong floor = sequence;

@@ -2,8 +2,10 @@ using RaftOrchestrator.Api.Authentication;
 using RaftOrchestrator.Api.Authorization;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Registration;
+using RaftOrchestrator.Api.Scheduling;
 using RaftOrchestrator.Server.Kube.Admission;
 using RaftOrchestrator.Server.Kube.Auth;
+using RaftOrchestrator.Server.Kube.Bindings;
 using RaftOrchestrator.Server.Kube.Endpoints;
 using RaftOrchestrator.Server.Kube.Kinds;
 
@@ -27,6 +29,7 @@ public static class KubeAdmission
             .Add(new EndpointHooks<Namespace>([new NamespaceFinalizeHandler()], new NamespaceDeletionPolicy()))
             .Add(new EndpointHooks<Service>([], Allocation: new ServiceAllocation { Descriptor = catalog.Find("", "services")! }))
             .Add(new EndpointHooks<SelfSubjectAccessReview>([new SelfSubjectAccessReviewHandler(authorizer)]))
-            .Add(new EndpointHooks<SelfSubjectReview>([new SelfSubjectReviewHandler()]));
+            .Add(new EndpointHooks<SelfSubjectReview>([new SelfSubjectReviewHandler()]))
+            .Add(new EndpointHooks<BindingBatch>([new BindingBatchHandler(services.GetRequiredService<BindingBatchApplier>())]));
     }
 }

@@ -29,6 +29,9 @@ public static class KubeApiHosting
             KubeAdmission.Validating(provider)));
         services.AddSingleton(new KubeApiOptions { WatchBookmarkInterval = options.WatchBookmarkInterval });
         services.AddSingleton<KubeApiServices>();
+        services.AddSingleton<Bindings.NodeAllocationIndex>();
+        services.AddHostedService(provider => provider.GetRequiredService<Bindings.NodeAllocationIndex>());
+        services.AddSingleton<Bindings.BindingBatchApplier>();
         services.AddSingleton<IAuthenticator>(_ => Authenticator(options));
         services.AddSingleton<IAuthorizer, AllowAllAuthorizer>();
         services.AddSingleton(provider => KubeAdmission.Hooks(provider));

@@ -25,6 +25,10 @@ public sealed class KubeStore(ReplicaSlot slot)
 
     public Task<ProposalOutcome> TxnAsync(TxnRequest request, CancellationToken cancellationToken) => Replica.TxnAsync(request, cancellationToken);
 
+    /// <summary>Transactions that share one Raft entry, each with its own revision and result (see <see cref="ReplicatedStore.TxnGroupAsync"/>).</summary>
+    public Task<ProposalOutcome[]> TxnGroupAsync(IReadOnlyList<TxnRequest> requests, CancellationToken cancellationToken) =>
+        Replica.TxnGroupAsync(requests, cancellationToken);
+
     public WatchStream NewWatchStream() => Replica.Store.NewWatchStream();
 
     public bool IsLeader => Replica.IsLeader;

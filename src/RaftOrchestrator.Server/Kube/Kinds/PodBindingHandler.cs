@@ -2,14 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
+using RaftOrchestrator.Api.Validation;
+using RaftOrchestrator.Server.Kube.Bindings;
 using RaftOrchestrator.Server.Kube.Endpoints;
 using RaftOrchestrator.Server.Kube.Registry;
 
 namespace RaftOrchestrator.Server.Kube.Kinds;
 
 /// <summary>
-/// POST pods/{name}/binding: assigns an unbound pod to a node (what a scheduler does). Only spec.nodeName of an
-/// unbound, not terminating pod changes; a pod already bound answers 409, as kube-apiserver does.
+/// POST pods/{name}/binding: assigns an unbound pod to a node (what a scheduler does). Only spec.nodeName and the
+/// PodScheduled condition of an unbound, not terminating pod change; a pod already bound answers 409, as
+/// kube-apiserver does. Like kube-apiserver it does not check the node: the scheduler that sends it did. The same
+/// transaction bumps the node's allocation key, so a binding batch that checked that node concurrently re-checks.
 /// </summary>
 public sealed class PodBindingHandler : ISubresourceHandler<Pod>
 {
@@ -36,6 +40,12 @@ public sealed class PodBindingHandler : ISubresourceHandler<Pod>
             await Replies.StatusAsync(request.Context, tooLarge ?? ApiStatus.BadRequest("a Binding needs target.name (the node)"));
             return;
         }
+        if (!NameValidation.IsDns1123Subdomain(node))
+        {
+            // the name becomes part of the node's allocation key
+            await Replies.StatusAsync(request.Context, ApiStatus.BadRequest($"target.name: Invalid value: \"{node}\": a node name must be a DNS-1123 subdomain"));
+            return;
+        }
         Status result = await BindAsync(endpoint, request, node);
         await Replies.StatusAsync(request.Context, result);
     }
@@ -54,7 +64,7 @@ public sealed class PodBindingHandler : ISubresourceHandler<Pod>
             {
                 return ApiStatus.NotFound(endpoint.Descriptor, name);
             }
-            Pod pod = endpoint.Store.Codec.Clone(current.Value, current.Revision);
+            Pod pod = current.Value;
             if (pod.Metadata.DeletionTimestamp is not null)
             {
                 return ApiStatus.Conflict(endpoint.Descriptor, name, "pod is being deleted, cannot be assigned to a host");
@@ -63,8 +73,8 @@ public sealed class PodBindingHandler : ISubresourceHandler<Pod>
             {
                 return ApiStatus.Conflict(endpoint.Descriptor, name, $"pod {name} is already assigned to node \"{pod.Spec.NodeName}\"");
             }
-            pod.Spec.NodeName = node;
-            WriteOutcome outcome = await endpoint.Store.UpdateAsync(pod, current.Revision, request.Aborted);
+            PodAssignment.Assign(pod, node, endpoint.Services.NowSeconds());
+            WriteOutcome outcome = await endpoint.Store.UpdateAsync(pod, current.Revision, [PodAssignment.AllocationPut(node)], request.Aborted);
             if (outcome.Status == WriteStatus.Ok)
             {
                 return new Status { Outcome = "Success", Code = 201 };

@@ -49,10 +49,15 @@ public sealed class ResourceStore<T>(ResourceDescriptor<T> descriptor, KubeStore
     }
 
     /// <summary>Replaces the object if it is still at <paramref name="expectedRevision"/>.</summary>
-    public async Task<WriteOutcome> UpdateAsync(T value, long expectedRevision, CancellationToken cancellationToken)
+    public Task<WriteOutcome> UpdateAsync(T value, long expectedRevision, CancellationToken cancellationToken) =>
+        UpdateAsync(value, expectedRevision, [], cancellationToken);
+
+    /// <summary>Replaces the object if it is still at <paramref name="expectedRevision"/>; <paramref name="extraPuts"/> ride along.</summary>
+    public async Task<WriteOutcome> UpdateAsync(T value, long expectedRevision, IReadOnlyList<RequestOp> extraPuts, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(extraPuts);
         byte[] key = StoreKeys.Bytes(descriptor.Key(value.Metadata.Namespace, value.Metadata.Name!));
-        var txn = new TxnRequest([Compare.ModRevision(key, CompareResult.Equal, expectedRevision)], [new PutOp(key, Codec.Encode(value))], []);
+        var txn = new TxnRequest([Compare.ModRevision(key, CompareResult.Equal, expectedRevision)], [new PutOp(key, Codec.Encode(value)), .. extraPuts], []);
         return await CommitAsync(txn, WriteStatus.Conflict, cancellationToken);
     }
 

@@ -10,4 +10,7 @@ internal static partial class BindingLog
 
     [ZLoggerMessage(8521, LogLevel.Debug, "Binding batch of {Bindings} bindings: {Bound} bound, {Refused} refused, {Rounds} rounds")]
     public static partial void BatchApplied(ILogger logger, int bindings, int bound, int refused, int rounds);
+
+    [ZLoggerMessage(8522, LogLevel.Error, "The node allocation index skipped an undecodable {Kind} at revision {Revision} ({Bytes} bytes)")]
+    public static partial void UndecodableObject(ILogger logger, Exception exception, string kind, long revision, int bytes);
 }

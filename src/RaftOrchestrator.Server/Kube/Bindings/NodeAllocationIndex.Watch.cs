@@ -59,9 +59,11 @@ public sealed partial class NodeAllocationIndex
             {
                 return;
             }
-            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // the replica is restarting or stopping: list again shortly
+                // The replica restarting or stopping (InvalidOperationException, ObjectDisposedException), or a bug:
+                // either way a fresh list rebuilds the whole view, and a background service that throws would stop
+                // the host, which is far worse than a relist.
                 BindingLog.IndexWatchFailed(_logger, e, Revision);
             }
             await Task.Delay(s_relistDelay, _time, stoppingToken);

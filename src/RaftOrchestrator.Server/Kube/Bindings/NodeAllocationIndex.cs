@@ -1,4 +1,5 @@
 using System.Text;
+using MessagePack;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Registration;
@@ -93,7 +94,7 @@ public sealed partial class NodeAllocationIndex : BackgroundService
                 was.PodCount--;
                 ForgetIfUnusedLocked(old.Node, was);
             }
-            if (value is { } bytes && CountedPodOf(_podCodec.Decode(bytes, modRevision)) is { } counted)
+            if (value is { } bytes && TryDecode(_podCodec, bytes, modRevision) is { } pod && CountedPodOf(pod) is { } counted)
             {
                 _pods[podKey] = counted;
                 NodeAllocation now = NodeLocked(counted.Node);
@@ -105,7 +106,7 @@ public sealed partial class NodeAllocationIndex : BackgroundService
         {
             string name = Encoding.UTF8.GetString(key[s_nodePrefix.Length..]);
             NodeAllocation node = NodeLocked(name);
-            Node? decoded = value is { } bytes ? _nodeCodec.Decode(bytes, modRevision) : null;
+            Node? decoded = value is { } bytes ? TryDecode(_nodeCodec, bytes, modRevision) : null;
             node.Exists = decoded is not null;
             node.Allocatable = ResourceAmounts.From(decoded?.Status?.Allocatable);
             node.AllowedPods = decoded?.Status?.Allocatable?.TryGetValue(ResourceNames.Pods, out Quantity pods) == true
@@ -118,6 +119,23 @@ public sealed partial class NodeAllocationIndex : BackgroundService
             NodeAllocation node = NodeLocked(name);
             node.AllocationRevision = value is null ? 0 : modRevision;
             ForgetIfUnusedLocked(name, node);
+        }
+    }
+
+    /// <summary>
+    /// The stored object, or null (counted as absent) if its bytes do not decode: the store only holds what the
+    /// API wrote, so this is a programming error elsewhere, which must not stop the index.
+    /// </summary>
+    private T? TryDecode<T>(ObjectCodec<T> codec, ReadOnlyMemory<byte> bytes, long modRevision) where T : class, IKubernetesObject, new()
+    {
+        try
+        {
+            return codec.Decode(bytes, modRevision);
+        }
+        catch (MessagePackSerializationException e)
+        {
+            BindingLog.UndecodableObject(_logger, e, typeof(T).Name, modRevision, bytes.Length);
+            return null;
         }
     }
 

@@ -70,6 +70,14 @@ internal sealed partial class CaseRun(SchedSettings settings, WorkloadCase workl
     /// The cluster, with the default --controllers if the server knows every name in it, else (the node lifecycle
     /// controller not on this build yet) with --controllers none, noted; an explicit --controllers is never changed.
     /// </summary>
+    /// <summary>
+    /// Every member's extra arguments: the controllers, and the embedded scheduler — measured with its binder when the
+    /// mode is external, off otherwise (nothing else may bind while the stand-in binds or creates are measured alone).
+    /// </summary>
+    private string[] ServerArgs() => settings.Scheduler == SchedulerMode.External
+        ? ["--controllers", Controllers, "--scheduler-binder", settings.SchedulerBinder]
+        : ["--controllers", Controllers, "--scheduler", "none"];
+
     private async Task<LocalCluster> StartClusterAsync(EtcdProbe probe, CancellationToken ct)
     {
         using var plain = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -78,7 +86,7 @@ internal sealed partial class CaseRun(SchedSettings settings, WorkloadCase workl
             Progress($"{workload.Name}: starting {settings.Replicas} rorch replica(s) with --controllers {Controllers}");
             try
             {
-                return await LocalCluster.StartAsync(rorchDll, new ClusterSettings(settings.Replicas, ["--controllers", Controllers], "ro-schedbench-", settings.KeepFiles),
+                return await LocalCluster.StartAsync(rorchDll, new ClusterSettings(settings.Replicas, ServerArgs(), "ro-schedbench-", settings.KeepFiles),
                     probe, plain, Progress, ct);
             }
             catch (MemberExitedException e) when (settings.Controllers is null && Controllers != "none"

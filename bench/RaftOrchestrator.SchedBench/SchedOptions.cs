@@ -26,6 +26,12 @@ internal sealed class SchedOptions
         Description = "--controllers of every member (default \"*,-nodelifecycle\"; \"none\" if the server does not know nodelifecycle)",
     };
 
+    public Option<string> SchedulerBinder { get; } = new("--scheduler-binder")
+    {
+        Description = "With --scheduler external: the embedded scheduler's binder (rorch server --scheduler-binder): binding-batch or pod-binding",
+        DefaultValueFactory = _ => "binding-batch",
+    };
+
     public Option<string?> Rorch { get; } = new("--rorch") { Description = "rorch.dll to start (default $RORCH_DLL, else the Release build of src/RaftOrchestrator.Server)" };
 
     public Option<string?> Out { get; } = new("--out") { Description = "JSON results file (default /tmp/ro-schedbench-<unix time>.json)" };
@@ -49,7 +55,7 @@ internal sealed class SchedOptions
     public Option<bool> KeepFiles { get; } = new("--keep-files") { Description = "Keep each case's temporary directory (data, member logs)" };
 
     public IEnumerable<Option> All => [
-        Workloads, Cases, List, Replicas, Scheduler, StandInBinder, Controllers, Rorch, Out, CreateConcurrency, NodeConcurrency,
+        Workloads, Cases, List, Replicas, Scheduler, StandInBinder, Controllers, SchedulerBinder, Rorch, Out, CreateConcurrency, NodeConcurrency,
         BindConcurrency, TimeoutSeconds, StallSeconds, MaxTotalSeconds, KeepFiles,
     ];
 }

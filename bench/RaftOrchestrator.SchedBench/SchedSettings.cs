@@ -11,6 +11,7 @@ internal sealed record SchedSettings(
     int Replicas,
     SchedulerMode Scheduler,
     string? Controllers,
+    string SchedulerBinder,
     string? RorchDll,
     string OutPath,
     int CreateConcurrency,
@@ -51,6 +52,8 @@ internal sealed record SchedSettings(
             replicas,
             mode,
             parse.GetValue(o.Controllers),
+            parse.GetValue(o.SchedulerBinder) is "binding-batch" or "pod-binding" ? parse.GetValue(o.SchedulerBinder)!
+                : throw new ArgumentException("--scheduler-binder takes binding-batch or pod-binding"),
             parse.GetValue(o.Rorch),
             outPath,
             Positive(parse.GetValue(o.CreateConcurrency), "--create-concurrency"),

@@ -58,8 +58,15 @@ public sealed class SchedulerTests(ThreeReplicaSchedulerFixture fixture) : IClas
         }, "FailedScheduling on the pod", 30, TestContext.Current.CancellationToken);
         Assert.Contains("nodes are available:", described, StringComparison.Ordinal);
         Assert.Contains("1 Insufficient cpu", described, StringComparison.Ordinal);
-        string condition = await k.OkAsync("get", "pod", "big", "-n", Ns, "-o", "jsonpath={.status.conditions[?(@.type==\"PodScheduled\")].status} {.status.conditions[?(@.type==\"PodScheduled\")].reason}");
-        Assert.Equal("False Unschedulable", condition.Trim());
+        // The event and the PodScheduled=False status are two independent writes: either may land first.
+        string condition = "";
+        await ProcessCluster.WaitUntilAsync(async () =>
+        {
+            condition = (await k.OkAsync("get", "pod", "big", "-n", Ns, "-o",
+                "jsonpath={.status.conditions[?(@.type==\"PodScheduled\")].status} {.status.conditions[?(@.type==\"PodScheduled\")].reason}")).Trim();
+            return condition.Length > 0;
+        }, "the PodScheduled condition", 30, TestContext.Current.CancellationToken);
+        Assert.Equal("False Unschedulable", condition);
 
         await k.OkWithInputAsync(SchedulerManifests.Node("wait-large", "wait", cpu: 4), "create", "-f", "-");
         await ProcessCluster.WaitUntilAsync(

@@ -83,7 +83,7 @@ internal static class ControllerManagerCommand
             {
                 options = options with { Identity = id };
             }
-            return await ControllerManagerHost.RunAsync(client, options, ct);
+            return await ComponentHost.RunAsync(client, (cluster, loggers, stop) => new ControllerManager(cluster, options, loggers).RunAsync(stop), ct);
         });
         return command;
     }

@@ -68,7 +68,7 @@ internal static class SchedulerCommand
             {
                 options = options with { Identity = id };
             }
-            return await SchedulerHost.RunAsync(client, options, ct);
+            return await ComponentHost.RunAsync(client, (cluster, loggers, stop) => new KubeScheduler(cluster, options, loggers).RunAsync(stop), ct);
         });
         return command;
     }

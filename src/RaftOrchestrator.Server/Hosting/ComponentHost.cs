@@ -1,20 +1,21 @@
 using System.Runtime.InteropServices;
 using RaftOrchestrator.Client;
 using RaftOrchestrator.Client.Http;
-using RaftOrchestrator.Controllers.Manager;
 
 namespace RaftOrchestrator.Server.Hosting;
 
 /// <summary>
-/// `rorch controller-manager`: the controller manager as its own process, over HTTP to any replicas (MessagePack
-/// unless asked for JSON), with leader election on by default so several can run for availability.
-/// Stops on SIGTERM/SIGINT, releasing the lease.
+/// A control-plane component as its own process (`rorch controller-manager`, `rorch scheduler`): over HTTP to any
+/// replicas (MessagePack unless asked for JSON), leader-elected by default so several can run for availability.
+/// Stops on SIGTERM/SIGINT; the component releases its lease as it returns.
 /// </summary>
-public static class ControllerManagerHost
+public static class ComponentHost
 {
-    public static async Task<int> RunAsync(ClusterClientOptions client, ControllerManagerOptions options, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="run"/> (the component, until its token is cancelled) over an HTTP client made from <paramref name="client"/>.</summary>
+    public static async Task<int> RunAsync(ClusterClientOptions client, Func<IClusterClient, ILoggerFactory, CancellationToken, Task> run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(run);
         using ILoggerFactory loggers = LoggerFactory.Create(ConsoleLogging.Configure);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -22,7 +23,7 @@ public static class ControllerManagerHost
         await using IClusterClient cluster = new HttpClusterClient(client, loggers.CreateLogger("RaftOrchestrator.Client.Http"));
         try
         {
-            await new ControllerManager(cluster, options, loggers).RunAsync(stop.Token);
+            await run(cluster, loggers, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

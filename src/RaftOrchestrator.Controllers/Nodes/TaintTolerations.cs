@@ -1,34 +1,11 @@
 using RaftOrchestrator.Api.Core;
+using RaftOrchestrator.Scheduling.Plugins.TaintToleration;
 
 namespace RaftOrchestrator.Controllers.Nodes;
 
-/// <summary>Toleration matching (core/v1 Toleration.ToleratesTaint) and the NoExecute eviction deadline built on it.</summary>
+/// <summary>The NoExecute eviction deadline, on the scheduler's toleration matching (core/v1 ToleratesTaint).</summary>
 public static class TaintTolerations
 {
-    /// <summary>
-    /// Does <paramref name="toleration"/> tolerate <paramref name="taint"/>? An empty effect matches every effect, an
-    /// empty key (with Exists) every key; Exists ignores the value, Equal (the default) needs the same value.
-    /// </summary>
-    public static bool Tolerates(Toleration toleration, Taint taint)
-    {
-        ArgumentNullException.ThrowIfNull(toleration);
-        ArgumentNullException.ThrowIfNull(taint);
-        if (!string.IsNullOrEmpty(toleration.Effect) && toleration.Effect != taint.Effect)
-        {
-            return false;
-        }
-        if (!string.IsNullOrEmpty(toleration.Key) && toleration.Key != taint.Key)
-        {
-            return false;
-        }
-        return toleration.Operator switch
-        {
-            null or "" or "Equal" => (toleration.Value ?? "") == (taint.Value ?? ""),
-            "Exists" => true,
-            _ => false,
-        };
-    }
-
     /// <summary>
     /// When a pod with these tolerations must leave a node with these NoExecute taints: <see cref="DateTime.MinValue"/>
     /// (now) if some taint is not tolerated; else the earliest timeAdded + tolerationSeconds over the taints, each taken
@@ -42,7 +19,7 @@ public static class TaintTolerations
         cause = null;
         foreach (Taint taint in taints)
         {
-            Toleration? match = tolerations?.FirstOrDefault(t => Tolerates(t, taint));
+            Toleration? match = tolerations?.FirstOrDefault(t => Tolerations.Tolerates(t, taint));
             if (match is null)
             {
                 cause = taint;

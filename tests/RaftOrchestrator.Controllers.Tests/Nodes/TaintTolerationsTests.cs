@@ -1,5 +1,6 @@
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Controllers.Nodes;
+using RaftOrchestrator.Scheduling.Plugins.TaintToleration;
 
 namespace RaftOrchestrator.Controllers.Tests.Nodes;
 
@@ -25,7 +26,7 @@ public sealed class TaintTolerationsTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Tolerates_Table(string? key, string? op, string? value, string? effect, bool expected) =>
-        Assert.Equal(expected, TaintTolerations.Tolerates(new Toleration { Key = key, Operator = op, Value = value, Effect = effect }, s_taint));
+        Assert.Equal(expected, Tolerations.Tolerates(new Toleration { Key = key, Operator = op, Value = value, Effect = effect }, s_taint));
 
     [Fact]
     public void EvictionDeadline_FirstMatchingTolerationCounts()

@@ -48,7 +48,12 @@ public sealed class LocalMember : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
-        info.Environment["DOTNET_EnableDiagnostics"] = "0";
+        // No diagnostics port per member (a socket in /tmp each) unless RO_BENCH_DIAGNOSTICS=1 asks for one, to
+        // attach dotnet-trace or dotnet-counters to a member while a benchmark runs.
+        if (Environment.GetEnvironmentVariable("RO_BENCH_DIAGNOSTICS") != "1")
+        {
+            info.Environment["DOTNET_EnableDiagnostics"] = "0";
+        }
         string logFile = Path.Combine(root, name + ".log");
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         log.WriteLine($"# start dotnet {string.Join(' ', info.ArgumentList)}");

@@ -10,7 +10,7 @@ internal sealed partial class CaseRun
     /// pods created and bound (not timed), then the M creates with bounded concurrency from the first create's timestamp, then a wait until every pod is bound,
     /// the case's timeout passes, or nothing got bound for --stall-seconds after the creates.
     /// </summary>
-    private async Task<CaseResult> MeasureAsync(KubeCalls api, byte[][] init, byte[][] bodies, double setupSeconds, CancellationToken ct)
+    private async Task<CaseResult> MeasureAsync(KubeCalls api, LocalCluster cluster, byte[][] init, byte[][] bodies, double setupSeconds, CancellationToken ct)
     {
         (Api.Meta.ObjectList<Api.Core.Pod>? head, string? listError) = await api.ListPodsAsync(null, 1, ct);
         if (head is null || !long.TryParse(head.Metadata.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out long revision))
@@ -49,12 +49,35 @@ internal sealed partial class CaseRun
         long start = Stopwatch.GetTimestamp();
         var creating = new PodCreates(api, workload.Pods, bodies, settings.CreateConcurrency, "pod", Note);
         Task create = creating.RunAsync(ct);
-        string outcome = await WaitAsync(recorder, creating, create, start, timeout, ct);
+        SchedulerProcess? scheduler = null;
+        string outcome;
+        try
+        {
+            if (settings.Scheduler == SchedulerMode.Backlog)
+            {
+                (scheduler, start) = await StartBacklogSchedulerAsync(cluster, creating, create, ct);
+            }
+            outcome = await WaitAsync(recorder, creating, create, start, timeout, ct);
+            if (scheduler is { HasExited: true } && recorder.Bound < pods)
+            {
+                Note($"rorch scheduler exited early; its log ends:\n{scheduler.Tail()}");
+            }
+        }
+        finally
+        {
+            scheduler?.Dispose();
+        }
         await create.WaitAsync(ct);
         await watching.CancelAsync();
         await Task.WhenAll(tasks);
 
         Throughput throughput = Throughput.Of(start, recorder.BoundTimestamps());
+        if (settings.Scheduler == SchedulerMode.Backlog && recorder.BoundTimestamps() is { Length: > 0 } times)
+        {
+            Note(string.Create(CultureInfo.InvariantCulture,
+                $"backlog: {pods:N0} pods pending when rorch scheduler started; first bind {Seconds(start, times.Min()):0.00} s after its start (process start, informer lists), "
+                + $"then {times.Length / Math.Max(1e-3, Seconds(times.Min(), times.Max())):N0} pods/s from first to last bind"));
+        }
         await CrossCheckAsync(api, throughput.Bound, ct);
         bool finished = settings.Scheduler == SchedulerMode.None ? throughput.Bound == 0 : throughput.Bound == pods;
         if (settings.Scheduler == SchedulerMode.None && throughput.Bound > 0)
@@ -114,7 +137,7 @@ internal sealed partial class CaseRun
         {
             return $"{creating.Errors:N0} init pod creates failed";
         }
-        if (settings.Scheduler == SchedulerMode.None)
+        if (settings.Scheduler is SchedulerMode.None or SchedulerMode.Backlog)
         {
             return null;
         }
@@ -179,13 +202,26 @@ internal sealed partial class CaseRun
         }
     }
 
+    /// <summary>
+    /// Backlog mode: waits for every create to be answered, then starts `rorch scheduler` against every replica; the
+    /// scheduler's start timestamp is the start of the measurement.
+    /// </summary>
+    private async Task<(SchedulerProcess Scheduler, long Start)> StartBacklogSchedulerAsync(LocalCluster cluster, PodCreates creating, Task create, CancellationToken ct)
+    {
+        await create.WaitAsync(ct);
+        Progress(string.Create(CultureInfo.InvariantCulture,
+            $"{workload.Name}: {creating.Created:N0} pods created in {creating.Seconds:0.00} s with nothing scheduling; starting rorch scheduler --binder {settings.SchedulerBinder}"));
+        long start = Stopwatch.GetTimestamp();
+        return (SchedulerProcess.Start(rorchDll, cluster.Replicas.Select(r => r.ApiUrl), settings.SchedulerBinder, cluster.Root), start);
+    }
+
     private static double Seconds(long from, long to) => (double)(to - from) / Stopwatch.Frequency;
 
     private CaseResult NewResult(double setupSeconds, int created, int createErrors, double createSeconds, Throughput throughput,
         int standInBinds, int standInErrors, bool finished, string outcome)
     {
         double? floor = workload.KubeScheduler?.PodsPerSecond;
-        double? ratio = settings.Scheduler == SchedulerMode.External && finished && floor is > 0 ? throughput.PodsPerSecond / floor : null;
+        double? ratio = settings.Scheduler is SchedulerMode.External or SchedulerMode.Backlog && finished && floor is > 0 ? throughput.PodsPerSecond / floor : null;
         string source = workload.KubeScheduler is { } k
             ? (k.PodsPerSecond is null ? "none published: " : "") + k.Source
             : "none published";

@@ -41,7 +41,7 @@ internal sealed partial class CaseRun(SchedSettings settings, WorkloadCase workl
             }
             double setupSeconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
             Progress($"{workload.Name}: {workload.Nodes.Count:N0} nodes Ready in {setupSeconds:0.0} s");
-            CaseResult result = await MeasureAsync(api, init, bodies, setupSeconds, ct);
+            CaseResult result = await MeasureAsync(api, cluster, init, bodies, setupSeconds, ct);
             if (await probe.LeaderAsync(cluster.Replicas, CancellationToken.None) is { } after && after != leader)
             {
                 Note($"the leader changed during the case: {leader.Name} -> {after.Name}");
@@ -67,17 +67,18 @@ internal sealed partial class CaseRun(SchedSettings settings, WorkloadCase workl
     }
 
     /// <summary>
-    /// The cluster, with the default --controllers if the server knows every name in it, else (the node lifecycle
-    /// controller not on this build yet) with --controllers none, noted; an explicit --controllers is never changed.
-    /// </summary>
-    /// <summary>
     /// Every member's extra arguments: the controllers, and the embedded scheduler — measured with its binder when the
-    /// mode is external, off otherwise (nothing else may bind while the stand-in binds or creates are measured alone).
+    /// mode is external, off otherwise (nothing else may bind while the stand-in binds, creates are measured alone, or
+    /// the backlog waits for the harness's own `rorch scheduler`).
     /// </summary>
     private string[] ServerArgs() => settings.Scheduler == SchedulerMode.External
         ? ["--controllers", Controllers, "--scheduler-binder", settings.SchedulerBinder]
         : ["--controllers", Controllers, "--scheduler", "none"];
 
+    /// <summary>
+    /// The cluster, with the default --controllers if the server knows every name in it, else (the node lifecycle
+    /// controller not on this build yet) with --controllers none, noted; an explicit --controllers is never changed.
+    /// </summary>
     private async Task<LocalCluster> StartClusterAsync(EtcdProbe probe, CancellationToken ct)
     {
         using var plain = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

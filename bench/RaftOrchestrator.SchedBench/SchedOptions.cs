@@ -15,7 +15,7 @@ internal sealed class SchedOptions
 
     public Option<string> Scheduler { get; } = new("--scheduler")
     {
-        Description = "Who binds: external (a scheduler the harness does not start), none (nothing binds: creates only), stand-in (the harness's round-robin test binder)",
+        Description = "Who binds: external (a scheduler the harness does not start), none (nothing binds: creates only), stand-in (the harness's round-robin test binder), backlog (create every pod first, then start `rorch scheduler` and time it from its start)",
         DefaultValueFactory = _ => "external",
     };
 
@@ -28,7 +28,7 @@ internal sealed class SchedOptions
 
     public Option<string> SchedulerBinder { get; } = new("--scheduler-binder")
     {
-        Description = "With --scheduler external: the embedded scheduler's binder (rorch server --scheduler-binder): binding-batch or pod-binding",
+        Description = "With --scheduler external or backlog: the scheduler's binder (--scheduler-binder / --binder): binding-batch or pod-binding",
         DefaultValueFactory = _ => "binding-batch",
     };
 

@@ -73,6 +73,7 @@ internal static class SchedRunner
     {
         SchedulerMode.StandIn => "stand-in",
         SchedulerMode.None => "none",
+        SchedulerMode.Backlog => "backlog",
         _ => "external",
     };
 

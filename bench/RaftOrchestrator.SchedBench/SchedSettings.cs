@@ -32,6 +32,7 @@ internal sealed record SchedSettings(
             "external" => SchedulerMode.External,
             "none" => SchedulerMode.None,
             "stand-in" or "standin" => SchedulerMode.StandIn,
+            "backlog" => SchedulerMode.Backlog,
             var other => throw new ArgumentException($"--scheduler: \"{other}\" is not external, none or stand-in"),
         };
         int replicas = parse.GetValue(o.Replicas);

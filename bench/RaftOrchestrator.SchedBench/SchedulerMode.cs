@@ -9,4 +9,9 @@ internal enum SchedulerMode
     None,
     /// <summary>The harness's <see cref="StandInBinder"/> binds them (a test binder, never reported as a scheduler).</summary>
     StandIn,
+    /// <summary>
+    /// Every pod is created while nothing schedules; then the harness starts `rorch scheduler` as its own process and
+    /// measures from its start to the last bind: the scheduler's own rate over a backlog, apart from the create rate.
+    /// </summary>
+    Backlog,
 }

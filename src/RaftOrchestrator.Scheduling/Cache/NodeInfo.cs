@@ -46,11 +46,13 @@ public sealed class NodeInfo
 
     public IReadOnlyList<HostPort> UsedPorts => _usedPorts;
 
-    public IReadOnlyDictionary<string, string> Labels => (IReadOnlyDictionary<string, string>?)Node?.Metadata.Labels ?? ReadOnlyDictionary<string, string>.Empty;
+    // Labels, taints and unschedulable are read for every node a pod is filtered or scored on: kept here when the
+    // node is set (Node objects are immutable) so a cycle does not chase Node -> Spec -> list on thousands of nodes.
+    public IReadOnlyDictionary<string, string> Labels { get; private set; } = ReadOnlyDictionary<string, string>.Empty;
 
-    public IReadOnlyList<Taint> Taints => (IReadOnlyList<Taint>?)Node?.Spec?.Taints ?? [];
+    public IReadOnlyList<Taint> Taints { get; private set; } = [];
 
-    public bool Unschedulable => Node?.Spec?.Unschedulable == true;
+    public bool Unschedulable { get; private set; }
 
     /// <summary>Set by the cache from a counter it owns; a snapshot copies nodes whose generation is newer than its own.</summary>
     public long Generation { get; internal set; }
@@ -65,6 +67,9 @@ public sealed class NodeInfo
     {
         Node = node;
         ClassId = classId;
+        Labels = (IReadOnlyDictionary<string, string>?)node?.Metadata.Labels ?? ReadOnlyDictionary<string, string>.Empty;
+        Taints = node?.Spec?.Taints is { Count: > 0 } taints ? [.. taints] : [];
+        Unschedulable = node?.Spec?.Unschedulable == true;
         Allocatable = node is null ? new Resource() : Resource.FromList(node.Status?.Allocatable ?? node.Status?.Capacity);
     }
 
@@ -124,6 +129,9 @@ public sealed class NodeInfo
     {
         Node = other.Node;
         ClassId = other.ClassId;
+        Labels = other.Labels;
+        Taints = other.Taints;
+        Unschedulable = other.Unschedulable;
         Allocatable = other.Allocatable;
         Requested.CopyFrom(other.Requested);
         NonZeroMilliCpu = other.NonZeroMilliCpu;

@@ -1,0 +1,9 @@
+namespace RaftOrchestrator.Agent.Runtime;
+
+public enum ContainerRunState
+{
+    Created,
+    Running,
+    Exited,
+    Unknown,
+}

@@ -58,7 +58,7 @@ public static class RorchCommand
             DefaultValueFactory = _ => "default",
         };
         var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "The embedded scheduler's KubeSchedulerConfiguration file." };
-        var schedulerBinder = new Option<string>("--scheduler-binder") { Description = $"The embedded scheduler's binder: {SchedulerSettings.BinderValues}.", DefaultValueFactory = _ => "pod-binding" };
+        var schedulerBinder = new Option<string>("--scheduler-binder") { Description = $"The embedded scheduler's binder: {SchedulerSettings.BinderValues}.", DefaultValueFactory = _ => "binding-batch" };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
         foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, nodeGrace, scheduler, schedulerConfig, schedulerBinder })

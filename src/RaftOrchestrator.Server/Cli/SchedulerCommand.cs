@@ -15,7 +15,7 @@ internal static class SchedulerCommand
         var token = new Option<string?>("--token") { Description = "Bearer token (with --server)." };
         var format = new Option<string>("--wire-format") { Description = "msgpack (default) or json.", DefaultValueFactory = _ => "msgpack" };
         var config = new Option<string?>("--config") { Description = "A KubeSchedulerConfiguration file (profiles, plugins, weights); default: the default profile." };
-        var binder = new Option<string>("--binder") { Description = $"How bindings are written: {SchedulerSettings.BinderValues}.", DefaultValueFactory = _ => "pod-binding" };
+        var binder = new Option<string>("--binder") { Description = $"How bindings are written: {SchedulerSettings.BinderValues}.", DefaultValueFactory = _ => "binding-batch" };
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Schedule only while holding the kube-system/kube-scheduler Lease.", DefaultValueFactory = _ => true };
         var identity = new Option<string?>("--identity") { Description = "Lease holder identity (default <host>_<random>)." };
         var command = new Command("scheduler", "Run the scheduler as its own process against a cluster's API.");

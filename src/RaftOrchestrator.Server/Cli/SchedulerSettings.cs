@@ -13,7 +13,7 @@ internal static class SchedulerSettings
     public static bool TryBuild(string? configFile, string? binder, [NotNullWhen(true)] out SchedulerOptions? options, [NotNullWhen(false)] out string? error)
     {
         options = null;
-        if (!Binders.TryParse(binder ?? "pod-binding", out BinderKind kind))
+        if (!Binders.TryParse(binder ?? "binding-batch", out BinderKind kind))
         {
             error = $"the binder is {BinderValues}, not {binder}";
             return false;

@@ -15,6 +15,10 @@ public sealed class NodeInfo
     private readonly List<PodInfo> _podsWithAffinity = [];
     private readonly List<PodInfo> _podsWithRequiredAntiAffinity = [];
     private readonly List<HostPort> _usedPorts = [];
+    // Derived from _pods and _podsWithRequiredAntiAffinity on first use and dropped on every change; the snapshot's
+    // NodeInfos are read by one scheduling loop at a time, so the lazy build needs no lock.
+    private PodGroup[]? _podGroups;
+    private PodGroup[]? _antiAffinityGroups;
 
     public NodeInfo(string name)
     {
@@ -45,6 +49,12 @@ public sealed class NodeInfo
     public IReadOnlyList<PodInfo> PodsWithRequiredAntiAffinity => _podsWithRequiredAntiAffinity;
 
     public IReadOnlyList<HostPort> UsedPorts => _usedPorts;
+
+    /// <summary>The pods grouped by <see cref="PodInfo.GroupKey"/>, with counts (InterPodAffinity's PreFilter reads these).</summary>
+    internal IReadOnlyList<PodGroup> PodGroups => _podGroups ??= Group(_pods, static p => p.GroupKey);
+
+    /// <summary>The pods with required anti-affinity grouped by <see cref="PodInfo.AntiAffinityGroupKey"/>, with counts.</summary>
+    internal IReadOnlyList<PodGroup> AntiAffinityGroups => _antiAffinityGroups ??= Group(_podsWithRequiredAntiAffinity, static p => p.AntiAffinityGroupKey);
 
     // Labels, taints and unschedulable are read for every node a pod is filtered or scored on: kept here when the
     // node is set (Node objects are immutable) so a cycle does not chase Node -> Spec -> list on thousands of nodes.
@@ -77,6 +87,7 @@ public sealed class NodeInfo
     public void AddPod(PodInfo pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
+        (_podGroups, _antiAffinityGroups) = (null, null);
         _pods.Add(pod);
         if (pod.HasAffinity)
         {
@@ -104,6 +115,7 @@ public sealed class NodeInfo
             return false;
         }
         PodInfo pod = _pods[i];
+        (_podGroups, _antiAffinityGroups) = (null, null);
         _pods.RemoveAt(i);
         _podsWithAffinity.Remove(pod);
         _podsWithRequiredAntiAffinity.Remove(pod);
@@ -137,11 +149,32 @@ public sealed class NodeInfo
         NonZeroMilliCpu = other.NonZeroMilliCpu;
         NonZeroMemory = other.NonZeroMemory;
         Generation = other.Generation;
+        (_podGroups, _antiAffinityGroups) = (null, null);
         Replace(_pods, other._pods);
         Replace(_podsWithAffinity, other._podsWithAffinity);
         Replace(_podsWithRequiredAntiAffinity, other._podsWithRequiredAntiAffinity);
         _usedPorts.Clear();
         _usedPorts.AddRange(other._usedPorts);
+    }
+
+    /// <summary>Groups by key in first-seen order (a node holds at most a few hundred pods in a few groups).</summary>
+    private static PodGroup[] Group(List<PodInfo> pods, Func<PodInfo, string> keyOf)
+    {
+        var groups = new List<PodGroup>();
+        foreach (PodInfo pod in pods)
+        {
+            string key = keyOf(pod);
+            int at = groups.FindIndex(g => string.Equals(g.Key, key, StringComparison.Ordinal));
+            if (at < 0)
+            {
+                groups.Add(new PodGroup(pod, key, 1));
+            }
+            else
+            {
+                groups[at] = groups[at] with { Count = groups[at].Count + 1 };
+            }
+        }
+        return [.. groups];
     }
 
     private static void Replace(List<PodInfo> target, List<PodInfo> source)

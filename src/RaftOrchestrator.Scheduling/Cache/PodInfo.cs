@@ -6,7 +6,7 @@ namespace RaftOrchestrator.Scheduling.Cache;
 /// A pod with what the scheduler derives from it, computed once when the pod enters the scheduler (requests parsed
 /// from Quantities, host ports, priority, affinity terms). Immutable; a changed pod gets a new PodInfo.
 /// </summary>
-public sealed class PodInfo
+public sealed partial class PodInfo
 {
     private PodInfo(Pod pod)
     {

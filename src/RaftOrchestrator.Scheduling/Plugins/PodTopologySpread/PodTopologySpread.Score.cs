@@ -61,7 +61,7 @@ public sealed partial class PodTopologySpread : IPreScorePlugin, INormalizeScore
                 if (c.TopologyKey != PodTopologySpreadArgs.HostnameLabel && node.Labels.TryGetValue(c.TopologyKey, out string? value)
                     && s.Counts[i].TryGetValue(value, out int count) && c.Includes(node, pod, s.NodeFilter))
                 {
-                    s.Counts[i][value] = count + c.CountMatching(node.Pods, pod.Namespace);
+                    s.Counts[i][value] = count + c.CountMatching(node, pod.Namespace, s.Memos[i]);
                 }
             }
         }
@@ -92,7 +92,7 @@ public sealed partial class PodTopologySpread : IPreScorePlugin, INormalizeScore
                 continue;
             }
             long count = c.TopologyKey == PodTopologySpreadArgs.HostnameLabel
-                ? c.CountMatching(node.Pods, pod.Namespace)
+                ? c.CountMatching(node, pod.Namespace, s.Memos[i])
                 : s.Counts[i].GetValueOrDefault(value);
             total += (count * s.Weights[i]) + (c.MaxSkew - 1);
         }
@@ -143,6 +143,9 @@ public sealed partial class PodTopologySpread : IPreScorePlugin, INormalizeScore
         public double[] Weights { get; } = new double[constraints.Length];
 
         public HashSet<string> Ignored { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Per constraint, whether a pod group matches (see SpreadConstraint.CountMatching); this cycle's only.</summary>
+        public Dictionary<string, bool>[] Memos { get; } = [.. constraints.Select(_ => new Dictionary<string, bool>(StringComparer.Ordinal))];
 
         public IStateData Clone() => this;
     }

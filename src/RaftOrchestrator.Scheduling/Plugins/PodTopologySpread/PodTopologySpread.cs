@@ -43,6 +43,7 @@ public sealed partial class PodTopologySpread : IPreFilterExtensions, IFilterPlu
             return Status.SkipStatus;
         }
         var s = new PreFilterState(pod, constraints, new SpreadConstraint.NodeFilter(pod));
+        Dictionary<string, bool>[] memos = [.. constraints.Select(_ => new Dictionary<string, bool>(StringComparer.Ordinal))];
         foreach (NodeInfo node in snapshot.Nodes)
         {
             if (node.Node is null || !HasAllKeys(node, constraints))
@@ -55,7 +56,7 @@ public sealed partial class PodTopologySpread : IPreFilterExtensions, IFilterPlu
                 if (c.Includes(node, pod, s.NodeFilter))
                 {
                     string value = node.Labels[c.TopologyKey];
-                    s.Counts[i][value] = s.Counts[i].GetValueOrDefault(value) + c.CountMatching(node.Pods, pod.Namespace);
+                    s.Counts[i][value] = s.Counts[i].GetValueOrDefault(value) + c.CountMatching(node, pod.Namespace, memos[i]);
                 }
             }
         }

@@ -67,15 +67,24 @@ internal sealed class SpreadConstraint
         return true;
     }
 
-    /// <summary>Placed pods of the incoming pod's namespace this constraint's selector matches, terminating ones left out.</summary>
-    public int CountMatching(IReadOnlyList<PodInfo> pods, string ns)
+    /// <summary>
+    /// Placed pods of the incoming pod's namespace this constraint's selector matches, terminating ones left out:
+    /// counted per group of equal pods (<see cref="NodeInfo.PodGroups"/>), each group's answer kept in
+    /// <paramref name="memo"/> (one per constraint and cycle: the namespace and the selector are fixed there).
+    /// </summary>
+    public int CountMatching(NodeInfo node, string ns, Dictionary<string, bool> memo)
     {
         int count = 0;
-        foreach (PodInfo p in pods)
+        foreach (PodGroup group in node.PodGroups)
         {
-            if (Matches(p, ns))
+            if (!memo.TryGetValue(group.Key, out bool matches))
             {
-                count++;
+                matches = Matches(group.Representative, ns);
+                memo[group.Key] = matches;
+            }
+            if (matches)
+            {
+                count += group.Count;
             }
         }
         return count;

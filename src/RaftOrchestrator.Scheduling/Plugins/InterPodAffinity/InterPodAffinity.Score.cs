@@ -26,17 +26,42 @@ public sealed partial class InterPodAffinity : IPreScorePlugin, INormalizeScoreP
             return Status.SkipStatus;
         }
         var scores = new Dictionary<TopologyPair, long>();
-        IReadOnlyList<NodeInfo> nodes = hasConstraints ? snapshot.Nodes : snapshot.HavePodsWithAffinity;
-        foreach (NodeInfo node in nodes)
+        if (hasConstraints)
         {
-            if (node.Node is null)
+            // The incoming pod's preferred terms, matched once per group of equal placed pods per cycle.
+            var memo = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+            foreach (NodeInfo node in snapshot.Nodes)
             {
-                continue;
+                if (node.Node is null)
+                {
+                    continue;
+                }
+                foreach (PodGroup group in node.PodGroups)
+                {
+                    if (!memo.TryGetValue(group.Key, out bool[]? matches))
+                    {
+                        matches = OwnMatches(own, group.Representative);
+                        memo[group.Key] = matches;
+                    }
+                    AddOwnWeights(scores, own, matches, node, group.Count);
+                }
             }
-            IReadOnlyList<PodInfo> pods = hasConstraints ? node.Pods : node.PodsWithAffinity;
-            foreach (PodInfo existing in pods)
+        }
+        if (!_args.IgnorePreferredTermsOfExistingPods || _args.HardPodAffinityWeight > 0)
+        {
+            foreach (NodeInfo node in snapshot.HavePodsWithAffinity)
             {
-                ScoreExisting(scores, pod, own, existing, node);
+                if (node.Node is null)
+                {
+                    continue;
+                }
+                foreach (PodInfo existing in node.PodsWithAffinity)
+                {
+                    if (ScoresIncoming(existing))
+                    {
+                        ScoreExisting(scores, pod, existing, node);
+                    }
+                }
             }
         }
         if (scores.Count == 0)
@@ -86,14 +111,42 @@ public sealed partial class InterPodAffinity : IPreScorePlugin, INormalizeScoreP
         return Status.Success;
     }
 
-    private void ScoreExisting(Dictionary<TopologyPair, long> scores, PodInfo incoming, CompiledTerms own, PodInfo existing, NodeInfo node)
+    /// <summary>Whether the placed pod has a term that can score the incoming pod (checked before compiling its terms).</summary>
+    private bool ScoresIncoming(PodInfo existing) =>
+        (_args.HardPodAffinityWeight > 0 && existing.RequiredAffinityTerms.Count > 0)
+        || (!_args.IgnorePreferredTermsOfExistingPods && (existing.PreferredAffinityTerms.Count > 0 || existing.PreferredAntiAffinityTerms.Count > 0));
+
+    /// <summary>Which of the incoming pod's preferred affinity, then anti-affinity, terms select <paramref name="existing"/>.</summary>
+    private bool[] OwnMatches(CompiledTerms own, PodInfo existing)
     {
-        AddWeights(scores, own.PreferredAffinity, existing, node, 1);
-        AddWeights(scores, own.PreferredAntiAffinity, existing, node, -1);
-        if (!existing.HasAffinity)
+        var matches = new bool[own.PreferredAffinity.Length + own.PreferredAntiAffinity.Length];
+        for (int i = 0; i < own.PreferredAffinity.Length; i++)
         {
-            return;
+            matches[i] = own.PreferredAffinity[i].Matches(existing, _args.Namespaces);
         }
+        for (int i = 0; i < own.PreferredAntiAffinity.Length; i++)
+        {
+            matches[own.PreferredAffinity.Length + i] = own.PreferredAntiAffinity[i].Matches(existing, _args.Namespaces);
+        }
+        return matches;
+    }
+
+    private static void AddOwnWeights(Dictionary<TopologyPair, long> scores, CompiledTerms own, bool[] matches, NodeInfo node, int count)
+    {
+        int n = own.PreferredAffinity.Length;
+        for (int i = 0; i < matches.Length; i++)
+        {
+            AffinityTerm term = i < n ? own.PreferredAffinity[i] : own.PreferredAntiAffinity[i - n];
+            if (matches[i] && node.Labels.TryGetValue(term.TopologyKey, out string? value))
+            {
+                Add(scores, new TopologyPair(term.TopologyKey, value), (i < n ? 1 : -1) * term.Weight * count);
+            }
+        }
+    }
+
+    /// <summary>The placed pod's side: + hardPodAffinityWeight per required affinity term and ± weight per preferred term selecting the incoming pod.</summary>
+    private void ScoreExisting(Dictionary<TopologyPair, long> scores, PodInfo incoming, PodInfo existing, NodeInfo node)
+    {
         CompiledTerms theirs = _terms.Of(existing);
         if (_args.HardPodAffinityWeight > 0)
         {

@@ -31,6 +31,7 @@ public sealed partial class Scheduler
             return null;
         }
         int active = PrepareFilters(state, pod, snapshot.ClassCount, out int invariant);
+        PrepareNominated(state, pod);
         EnsureCapacity(ref _rejected, n);
         EnsureCapacity(ref _rejectedNodes, n);
         int processed = 0;
@@ -38,7 +39,9 @@ public sealed partial class Scheduler
         {
             NodeInfo node = nodes[(start + i) % n];
             processed++;
-            Status s = RunFilters(state, pod, node, active, invariant);
+            Status s = _nominatedHere.Count > 0 && _nominatedHere.Contains(node.Name)
+                ? RunFiltersWithNominated(state, pod, node, active, invariant)
+                : RunFilters(state, pod, node, active, invariant, classTable: true);
             if (s.IsSuccess)
             {
                 _feasible[feasible++] = node;
@@ -93,12 +96,16 @@ public sealed partial class Scheduler
         return active;
     }
 
-    private Status RunFilters(CycleState state, PodInfo pod, NodeInfo node, int active, int invariant)
+    /// <summary>
+    /// The active filters on one node, first failure wins. With <paramref name="classTable"/> the class-invariant
+    /// ones answer from (and fill) the per-class verdict table; without it every filter runs on this node.
+    /// </summary>
+    private Status RunFilters(CycleState state, PodInfo pod, NodeInfo node, int active, int invariant, bool classTable)
     {
         for (int p = 0; p < active; p++)
         {
             IFilterPlugin plugin = _active[p];
-            int slot = _classSlot[p];
+            int slot = classTable ? _classSlot[p] : -1;
             Status s;
             if (slot >= 0)
             {

@@ -8,6 +8,8 @@ namespace RaftOrchestrator.Scheduling;
 /// feasible nodes are found (<see cref="NodesToScore"/>); PostFilter when none; otherwise PreScore, Score, and the
 /// highest total wins, ties broken by seeded reservoir sampling. A lone feasible node is returned unscored.
 /// Filters that declare themselves class-invariant (<see cref="INodeClassFilter"/>) run once per (pod, node class).
+/// A node with pods nominated to it that count for the pod (priority at least the pod's) is filtered twice, with and
+/// without them, as <see cref="SchedulingFramework.RunFilterPluginsWithNominatedPods"/> does (Scheduler.Nominated.cs).
 /// Deterministic for a (snapshot, seed, sequence of pods). Not thread-safe: it reuses its buffers across pods.
 /// </summary>
 public sealed partial class Scheduler
@@ -35,12 +37,17 @@ public sealed partial class Scheduler
     /// <summary>Where the next cycle starts filtering; advances by the nodes each cycle processed.</summary>
     public int NextStartNodeIndex { get; private set; }
 
-    /// <summary>Runs one cycle's search for <paramref name="pod"/>; <paramref name="state"/> should be fresh (or Reset).</summary>
-    public ScheduleResult Schedule(CycleState state, PodInfo pod, Snapshot snapshot)
+    /// <summary>
+    /// Runs one cycle's search for <paramref name="pod"/>; <paramref name="state"/> should be fresh (or Reset).
+    /// <paramref name="nominatedPods"/> (null: none) must not change during the call; it is recorded in the state, so
+    /// preemption's dry run counts the nominations too.
+    /// </summary>
+    public ScheduleResult Schedule(CycleState state, PodInfo pod, Snapshot snapshot, INominatedPods? nominatedPods = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(snapshot);
+        state.NominatedPods = nominatedPods;
         if (snapshot.Count == 0)
         {
             return ScheduleResult.Failed(Status.Error("", "no nodes available to schedule pods"));

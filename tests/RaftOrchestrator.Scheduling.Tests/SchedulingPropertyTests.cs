@@ -22,7 +22,7 @@ public sealed class SchedulingPropertyTests
         public override string ToString() => $"nodes={Nodes.Length} pods={Pods.Length} seed={Seed}";
     }
 
-    private static readonly Gen<NodeSpecCase> s_node =
+    internal static readonly Gen<NodeSpecCase> s_node =
         from cpu in Gen.Elements(1, 2, 4, 8)
         from mem in Gen.Elements(1, 2, 4, 16)
         from pods in Gen.Elements(1, 3, 10, 110)
@@ -31,7 +31,7 @@ public sealed class SchedulingPropertyTests
         from cordoned in Gen.Frequency((1, Gen.Constant(true)), (8, Gen.Constant(false)))
         select new NodeSpecCase(cpu, mem, pods, zone, tainted, cordoned);
 
-    private static readonly Gen<PodCase> s_pod =
+    internal static readonly Gen<PodCase> s_pod =
         from cpu in Gen.Elements(0, 100, 250, 500, 1000, 1500, 3000)
         from mem in Gen.Elements(0, 128, 512, 1024, 3000)
         from zone in Gen.Frequency((1, Gen.Choose(0, 2).Select(z => (int?)z)), (3, Gen.Constant((int?)null)))
@@ -46,14 +46,14 @@ public sealed class SchedulingPropertyTests
         from seed in Gen.Choose(0, int.MaxValue)
         select new ClusterCase(nodes, pods, seed);
 
-    private static Node BuildNode(int i, NodeSpecCase n) => Make.Node(
+    internal static Node BuildNode(int i, NodeSpecCase n) => Make.Node(
         $"node-{i:D3}", cpu: n.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), memory: $"{n.MemoryGi}Gi",
         pods: n.Pods.ToString(System.Globalization.CultureInfo.InvariantCulture),
         labels: new() { ["zone"] = "z" + n.Zone, ["topology.kubernetes.io/zone"] = "z" + n.Zone },
         taints: n.Tainted ? [Make.Taint("dedicated", "batch", "NoSchedule")] : null,
         unschedulable: n.Cordoned);
 
-    private static Pod BuildPod(int i, PodCase p)
+    internal static Pod BuildPod(int i, PodCase p)
     {
         Pod pod = Make.Pod($"pod-{i:D4}", p.SpecifiesCpu ? $"{p.CpuMilli}m" : null, p.MemoryMi == 0 ? null : $"{p.MemoryMi}Mi");
         if (p.Zone is int z)

@@ -49,6 +49,12 @@ public readonly record struct ClusterEvent(ClusterEventResource Resource, Cluste
 
     public static ClusterEvent AssignedPodAdd { get; } = new(ClusterEventResource.AssignedPod, ClusterEventAction.Add, "AssignedPodAdd");
 
+    /// <summary>
+    /// A nominated pod gave up the room kept for it on its node (deleted, or placed on another node): to the plugins
+    /// it is room freed as by a deleted assigned pod, so it wakes the same ones.
+    /// </summary>
+    public static ClusterEvent NominatedPodDelete { get; } = new(ClusterEventResource.AssignedPod, ClusterEventAction.Delete, "NominatedPodDelete");
+
     /// <summary>The 5-minute flush of pods left unschedulable (kube-scheduler's UnschedulableTimeout): moves every pod.</summary>
     public static ClusterEvent UnschedulableTimeout { get; } = new(ClusterEventResource.UnscheduledPod, ClusterEventAction.All, "UnschedulableTimeout");
 

@@ -51,8 +51,9 @@ public sealed partial class SchedulerLoop
             }
             _cache.UpdateSnapshot(_snapshot);
         }
+        // The nominations view takes the queue's lock, so it is read here, after _cacheGate is released.
         var state = new CycleState();
-        ScheduleResult result = scheduler.Schedule(state, info, _snapshot);
+        ScheduleResult result = scheduler.Schedule(state, info, _snapshot, _queue.Nominator.View());
         if (result.SuggestedHost is not { } host)
         {
             if (result.FitError is { } fitError)
@@ -99,7 +100,11 @@ public sealed partial class SchedulerLoop
             Reject(queued, permit.Status);
             return;
         }
-        _queue.Nominator.Delete(queued.Key);
+        if (_queue.Nominator.Delete(queued.Key) is { } nominated && nominated != host)
+        {
+            // The room kept on the nominated node is not needed: pods turned away from it may fit now.
+            _queue.MoveAllToActiveOrBackoff(ClusterEvent.NominatedPodDelete);
+        }
         var job = new BindJob(queued, info, host, framework, state);
         if (framework.Plugins.Any(static p => p is IPreBindPlugin))
         {

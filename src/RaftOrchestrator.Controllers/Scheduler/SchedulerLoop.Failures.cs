@@ -24,7 +24,7 @@ public sealed partial class SchedulerLoop
         if (postFilter is { Status.IsSuccess: true, NominatedNodeName: { Length: > 0 } node })
         {
             nominated = node;
-            _queue.Nominator.Add(queued.Pod, node);
+            _queue.Nominator.Add(queued.Info, node);
             foreach (PodInfo victim in postFilter.Victims ?? [])
             {
                 _events.Record(victim.Pod, EventTypes.Normal, PreemptedReason, $"Preempted by pod {queued.Pod.Metadata.Uid} on node {node}");

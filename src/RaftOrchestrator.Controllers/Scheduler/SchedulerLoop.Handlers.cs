@@ -34,7 +34,8 @@ public sealed partial class SchedulerLoop
     /// <summary>
     /// Pods: bound, non-terminal ones go to the cache (confirming an assumed one); unbound ones of our profiles to
     /// the queue — except a pod the cache holds as assumed, whose bind is in flight (kube-scheduler's
-    /// addPodToSchedulingQueue / updatePodInSchedulingQueue / addPodToCache split).
+    /// addPodToSchedulingQueue / updatePodInSchedulingQueue / addPodToCache split). An unbound pod that leaves the
+    /// queue while nominated frees the room kept for it, which moves pods back like a deleted assigned pod.
     /// </summary>
     private sealed class PodEvents(SchedulerLoop loop) : IResourceEventHandler<Pod>
     {
@@ -82,7 +83,10 @@ public sealed partial class SchedulerLoop
             }
             if (IsAssigned(current) || IsTerminal(current) || !loop.IsOurs(current))
             {
-                loop._queue.Delete(current);
+                if (loop._queue.Delete(current) is not null)
+                {
+                    loop._queue.MoveAllToActiveOrBackoff(ClusterEvent.NominatedPodDelete);
+                }
                 return;
             }
             bool assumed;
@@ -106,11 +110,15 @@ public sealed partial class SchedulerLoop
                 }
                 return;
             }
-            loop._queue.Delete(value);
+            string? nominated = loop._queue.Delete(value);
             lock (loop._cacheGate)
             {
                 // An assumed pod deleted before its bind was seen.
                 loop._cache.RemovePod(value);
+            }
+            if (nominated is not null)
+            {
+                loop._queue.MoveAllToActiveOrBackoff(ClusterEvent.NominatedPodDelete);
             }
         }
     }

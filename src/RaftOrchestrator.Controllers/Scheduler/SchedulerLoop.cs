@@ -17,8 +17,9 @@ namespace RaftOrchestrator.Controllers.Scheduler;
 /// <remarks>
 /// Locks: <see cref="_cacheGate"/> guards <see cref="_cache"/> (informer handlers, the loop, bind results and the
 /// expiry loop all touch it); <see cref="_snapshot"/> belongs to the loop thread. The queue has its own lock, which is
-/// never taken by code that then takes <see cref="_cacheGate"/>, so the two cannot deadlock. Nothing outlives the
-/// term: a new term builds a new loop from a fresh list.
+/// never taken by code that then takes <see cref="_cacheGate"/>, so the two cannot deadlock; the queue's
+/// <see cref="Nominator"/> shares the queue's lock, and a cycle reads it once (an immutable view) with no other lock
+/// held. Nothing outlives the term: a new term builds a new loop from a fresh list.
 /// </remarks>
 public sealed partial class SchedulerLoop
 {

@@ -131,8 +131,11 @@ public sealed partial class SchedulingQueue
         }
     }
 
-    /// <summary>The pod was deleted or bound by someone else: it leaves the queue and the nominator.</summary>
-    public void Delete(Pod pod)
+    /// <summary>
+    /// The pod was deleted or bound by someone else: it leaves the queue and the nominator. Returns the node it was
+    /// nominated to (null: none), whose kept room is now free.
+    /// </summary>
+    public string? Delete(Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
         lock (_gate)
@@ -141,11 +144,11 @@ public sealed partial class SchedulingQueue
             _active.Remove(key);
             _backoff.Remove(key);
             _unschedulable.Remove(key);
-            Nominator.DeleteLocked(key);
             if (_inFlight.TryGetValue(key, out InFlight? flight))
             {
                 flight.Deleted = true;
             }
+            return Nominator.DeleteLocked(key);
         }
     }
 

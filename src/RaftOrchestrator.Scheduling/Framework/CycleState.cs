@@ -16,6 +16,13 @@ public sealed class CycleState
     /// <summary>Node names the PreFilter plugins narrowed the search to; null means every node.</summary>
     public IReadOnlySet<string>? PreFilterNodeNames { get; internal set; }
 
+    /// <summary>
+    /// The nominations this cycle filters with (null: none), which the search and preemption's dry run count through
+    /// <see cref="SchedulingFramework.RunFilterPluginsWithNominatedPods"/>. <see cref="Scheduler.Schedule"/> sets
+    /// it from its argument; a caller running the framework's phases itself sets it before filtering.
+    /// </summary>
+    public INominatedPods? NominatedPods { get; set; }
+
     /// <summary>Plugins whose PreFilter narrowed the node set (named in the status of the nodes left out).</summary>
     internal List<string> PreFilterNarrowingPlugins { get; } = [];
 
@@ -71,6 +78,7 @@ public sealed class CycleState
             _values = new IStateData?[_values.Length],
             _count = _count,
             PreFilterNodeNames = PreFilterNodeNames,
+            NominatedPods = NominatedPods,
         };
         for (int i = 0; i < _count; i++)
         {
@@ -89,6 +97,7 @@ public sealed class CycleState
         Array.Clear(_values, 0, _count);
         _count = 0;
         PreFilterNodeNames = null;
+        NominatedPods = null;
         PreFilterNarrowingPlugins.Clear();
         SkipFilterPlugins.Clear();
         SkipScorePlugins.Clear();

@@ -147,7 +147,7 @@ public sealed partial class SchedulingFramework
         return Status.Success;
     }
 
-    /// <summary>Preemption's what-if: tells every PreFilter extension that <paramref name="podToAdd"/> joins the node.</summary>
+    /// <summary>Preemption's and nominated pods' what-if: tells every PreFilter extension that <paramref name="podToAdd"/> joins the node.</summary>
     public Status RunPreFilterExtensionAddPod(CycleState state, PodInfo podToSchedule, PodInfo podToAdd, NodeInfo node) =>
         RunExtensions(state, podToSchedule, podToAdd, node, add: true);
 

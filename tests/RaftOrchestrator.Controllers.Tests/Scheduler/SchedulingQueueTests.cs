@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Controllers.Scheduler;
+using RaftOrchestrator.Scheduling.Framework;
 using RaftOrchestrator.Scheduling.Plugins.QueueSort;
 using RaftOrchestrator.Testing;
 
@@ -256,6 +257,29 @@ public sealed class SchedulingQueueTests
         queue.Delete(fromStatus);
         Assert.Equal("n1", queue.Nominator.NominatedNodeOf("ns/ours"));
         Assert.Single(queue.Nominator.NominatedPodsForNode("n1"));
+    }
+
+    [Fact]
+    public void NominatorView_IsOneImmutableSet_ReusedUntilANominationChanges()
+    {
+        SchedulingQueue queue = NewQueue();
+        Assert.Same(NominatedPods.Empty, queue.Nominator.View());
+        queue.Nominator.Add(Pod("a", priority: 7), "n1");
+        queue.Nominator.Add(Pod("b"), "n2");
+
+        NominatedPods view = queue.Nominator.View();
+        Assert.Same(view, queue.Nominator.View());
+        Assert.Equal(["n1", "n2"], view.NodeNames.Order(StringComparer.Ordinal));
+        Assert.Equal(7, Assert.Single(view.NominatedPodsForNode("n1")).Priority);
+
+        queue.Nominator.Add(Pod("b"), "n1");
+        NominatedPods moved = queue.Nominator.View();
+        Assert.NotSame(view, moved);
+        Assert.Equal(["a", "b"], moved.NominatedPodsForNode("n1").Select(p => p.Name));
+        Assert.Equal(["n1", "n2"], view.NodeNames.Order(StringComparer.Ordinal));
+        queue.Nominator.Delete("ns/a");
+        queue.Nominator.Delete("ns/b");
+        Assert.Empty(queue.Nominator.View().NodeNames);
     }
 
     [Fact]

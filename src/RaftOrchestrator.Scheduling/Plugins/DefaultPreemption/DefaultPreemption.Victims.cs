@@ -9,7 +9,9 @@ public sealed partial class DefaultPreemption
     /// selectVictimsOnNode on a clone of the node and the cycle state: remove every lower-priority pod; if the pod
     /// still does not fit, the node is no candidate (kube-scheduler does not try to keep an affinity target among
     /// the victims). Otherwise reprieve, most important first, the PodDisruptionBudget-violating pods and then the
-    /// others: each is put back and stays if the pod still fits. What cannot stay are the victims.
+    /// others: each is put back and stays if the pod still fits. What cannot stay are the victims. "Fits" counts the
+    /// pods nominated to the node with priority at least the pod's, as the search does: they are no victims (they
+    /// are not on the node yet) and the room kept for them is not the preemptor's to take.
     /// </summary>
     private static (Candidate? Candidate, Status? Failure) SelectVictims(SchedulingFramework framework, CycleState state, PodInfo pod, NodeInfo node,
         IReadOnlyList<DisruptionBudget> budgets)
@@ -33,7 +35,7 @@ public sealed partial class DefaultPreemption
                 return (null, error);
             }
         }
-        Status fits = framework.RunFilterPlugins(state, pod, node);
+        Status fits = framework.RunFilterPluginsWithNominatedPods(state, pod, node);
         if (!fits.IsSuccess)
         {
             return (null, fits);
@@ -62,7 +64,7 @@ public sealed partial class DefaultPreemption
     {
         node.AddPod(victim);
         framework.RunPreFilterExtensionAddPod(state, pod, victim, node);
-        if (framework.RunFilterPlugins(state, pod, node).IsSuccess)
+        if (framework.RunFilterPluginsWithNominatedPods(state, pod, node).IsSuccess)
         {
             return true;
         }

@@ -44,7 +44,8 @@ public sealed partial class InterPodAffinity : IPreFilterExtensions, IFilterPlug
         ArgumentNullException.ThrowIfNull(snapshot);
         result = null;
         CompiledTerms own = _terms.Of(pod);
-        if (own.RequiredAffinity.Length == 0 && own.RequiredAntiAffinity.Length == 0 && snapshot.HavePodsWithRequiredAntiAffinity.Count == 0)
+        if (own.RequiredAffinity.Length == 0 && own.RequiredAntiAffinity.Length == 0 && snapshot.HavePodsWithRequiredAntiAffinity.Count == 0
+            && !NominatedWithRequiredAntiAffinity(state, pod))
         {
             return Status.SkipStatus;
         }

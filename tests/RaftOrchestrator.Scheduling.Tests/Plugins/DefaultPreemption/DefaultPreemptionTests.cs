@@ -12,12 +12,12 @@ namespace RaftOrchestrator.Scheduling.Tests.Plugins.DefaultPreemption;
 /// <summary>Preemption through the whole default profile: the search fails, PostFilter names a node and victims.</summary>
 public sealed class DefaultPreemptionTests
 {
-    internal static ScheduleResult Schedule(Pod pod, Snapshot snapshot, IReadOnlyList<DisruptionBudget>? budgets = null, int seed = 1)
+    internal static ScheduleResult Schedule(Pod pod, Snapshot snapshot, IReadOnlyList<DisruptionBudget>? budgets = null, int seed = 1, INominatedPods? nominated = null)
     {
         SchedulerProfile profile = DefaultProfile.Create().With(new PluginRef(PluginNames.DefaultPreemption,
             Args: new DefaultPreemptionArgs(Seed: seed, DisruptionBudgets: budgets is null ? null : () => budgets)));
         var scheduler = new Scheduler(SchedulingFramework.Create(profile, InTreeRegistry.Create()), seed);
-        return scheduler.Schedule(new CycleState(), PodInfo.Create(pod), snapshot);
+        return scheduler.Schedule(new CycleState(), PodInfo.Create(pod), snapshot, nominated);
     }
 
     private static string[] Victims(ScheduleResult result) => [.. (result.PostFilter?.Victims ?? []).Select(v => v.Name)];
@@ -33,6 +33,21 @@ public sealed class DefaultPreemptionTests
         Assert.True(result.PostFilter!.Status.IsSuccess, result.PostFilter.Status.ToString());
         Assert.Equal("n1", result.PostFilter.NominatedNodeName);
         Assert.Equal(["low"], Victims(result));
+    }
+
+    [Fact]
+    public void TheRoomKeptForAnEarlierPreemptor_IsNotPreemptedForAgain_ByALowerPriorityPod()
+    {
+        // "first" preempted "low" on n1 and waits for it to go; "second" must not evict "low" for room that is first's.
+        Snapshot snapshot = Snapshot.Create([Node("n1", cpu: "2")], [Pod("low", "n1", cpu: "2", priority: 0)]);
+        INominatedPods nominated = NominatedPods.Create([("n1", PodInfo.Create(Pod("first", cpu: "2", priority: 100)))]);
+
+        Assert.Equal("n1", Schedule(Pod("second", cpu: "2", priority: 50), snapshot).PostFilter!.NominatedNodeName);
+        ScheduleResult result = Schedule(Pod("second", cpu: "2", priority: 50), snapshot, nominated: nominated);
+
+        Assert.False(result.PostFilter!.Status.IsSuccess);
+        Assert.Equal("preemption: 0/1 nodes are available: 1 Insufficient cpu.", result.PostFilter.Status.Message);
+        Assert.Equal(["low"], Victims(Schedule(Pod("higher", cpu: "2", priority: 200), snapshot, nominated: nominated)));
     }
 
     [Fact]

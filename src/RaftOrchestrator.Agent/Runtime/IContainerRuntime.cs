@@ -21,7 +21,9 @@ public interface IContainerRuntime : IAsyncDisposable
     string Version { get; }
 
     /// <summary>Container lifecycle events (started, exited, removed); single reader: the agent's event loop.</summary>
+#pragma warning disable VSTHRD200 // a stream of events that lasts the runtime's lifetime, not one asynchronous operation
     IAsyncEnumerable<ContainerEvent> Events(CancellationToken cancellationToken);
+#pragma warning restore VSTHRD200
 
     Task<RuntimeResult<string>> RunPodSandboxAsync(PodSandboxConfig config, CancellationToken cancellationToken);
 

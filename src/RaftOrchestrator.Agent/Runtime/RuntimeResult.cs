@@ -11,6 +11,7 @@ public readonly record struct RuntimeResult(RuntimeError? Error)
 }
 
 /// <summary>A runtime answer with a value on success.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "RuntimeResult<T>.Ok(value) and .Fail(code, message) read as the outcome they build")]
 public readonly record struct RuntimeResult<T>(T? Value, RuntimeError? Error)
 {
     public bool IsOk => Error is null;

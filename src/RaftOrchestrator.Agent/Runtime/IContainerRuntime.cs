@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RaftOrchestrator.Agent.Runtime;
 
 /// <summary>
@@ -21,6 +23,7 @@ public interface IContainerRuntime : IAsyncDisposable
     string Version { get; }
 
     /// <summary>Container lifecycle events (started, exited, removed); single reader: the agent's event loop.</summary>
+    [SuppressMessage("Style", "VSTHRD200:Use \"Async\" suffix for async methods", Justification = "A stream, named for what it yields; the seam's name is shared with the runtimes.")]
     IAsyncEnumerable<ContainerEvent> Events(CancellationToken cancellationToken);
 
     Task<RuntimeResult<string>> RunPodSandboxAsync(PodSandboxConfig config, CancellationToken cancellationToken);

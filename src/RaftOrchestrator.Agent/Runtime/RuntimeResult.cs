@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RaftOrchestrator.Agent.Runtime;
 
 /// <summary>What a runtime call answered: success, or an expected failure with its code and message.</summary>
@@ -11,6 +13,7 @@ public readonly record struct RuntimeResult(RuntimeError? Error)
 }
 
 /// <summary>A runtime answer with a value on success.</summary>
+[SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "RuntimeResult<T>.Ok(v) / .Fail(code, message) read as the outcome they make; the type argument is always explicit.")]
 public readonly record struct RuntimeResult<T>(T? Value, RuntimeError? Error)
 {
     public bool IsOk => Error is null;

@@ -140,6 +140,24 @@ internal sealed class AgentHarness : IAsyncDisposable
         await Task.Delay(20);
     }
 
+    /// <summary>
+    /// Advances the clock a step at a time until <paramref name="condition"/> holds (at most <paramref name="max"/>):
+    /// for behaviour whose exact instant depends on when a loop armed its timer, not on what the test asserts.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> condition, TimeSpan max, string because, TimeSpan? step = null)
+    {
+        TimeSpan each = step ?? TimeSpan.FromSeconds(1);
+        for (TimeSpan done = TimeSpan.Zero; !condition(); done += each)
+        {
+            if (done >= max)
+            {
+                Assert.Fail($"never within {max}: {because}");
+            }
+            Time.Advance(each);
+            await Task.Delay(5);
+        }
+    }
+
     public static ContainerStatus Container(Pod pod, string name) =>
         pod.Status.ContainerStatuses?.Find(c => c.Name == name) ?? pod.Status.InitContainerStatuses?.Find(c => c.Name == name)
         ?? throw new InvalidOperationException($"no status for container {name}: {Describe(pod)}");

@@ -25,12 +25,16 @@ public sealed class NodeHeartbeatTests
         Api.Meta.OwnerReference owner = Assert.Single(lease.Metadata.OwnerReferences!);
         Assert.Equal(("v1", "Node", AgentHarness.NodeName, node.Metadata.Uid), (owner.ApiVersion, owner.Kind, owner.Name, owner.Uid));
 
+        // Renewed every 10 s from when the last renewal finished (the loop's wait may start a clock step late).
         await h.AdvanceAsync(TimeSpan.FromSeconds(9));
         Assert.Equal(TestClock.Start.UtcDateTime, LeaseOf(h)!.Spec!.RenewTime);
-        await h.AdvanceAsync(TimeSpan.FromSeconds(1));
-        await AgentHarness.EventuallyAsync(() => LeaseOf(h)!.Spec!.RenewTime == TestClock.Start.UtcDateTime.AddSeconds(10), "renewed at 10 s");
-        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
-        await AgentHarness.EventuallyAsync(() => LeaseOf(h)!.Spec!.RenewTime == TestClock.Start.UtcDateTime.AddSeconds(20), "renewed at 20 s");
+        await h.AdvanceUntilAsync(() => LeaseOf(h)!.Spec!.RenewTime > TestClock.Start.UtcDateTime, TimeSpan.FromSeconds(3), "renewed at about 10 s");
+        DateTime second = LeaseOf(h)!.Spec!.RenewTime!.Value;
+        Assert.InRange(second, TestClock.Start.UtcDateTime.AddSeconds(10), TestClock.Start.UtcDateTime.AddSeconds(11));
+        await h.AdvanceAsync(TimeSpan.FromSeconds(9));
+        Assert.Equal(second, LeaseOf(h)!.Spec!.RenewTime);
+        await h.AdvanceUntilAsync(() => LeaseOf(h)!.Spec!.RenewTime > second, TimeSpan.FromSeconds(3), "renewed again 10 s later");
+        Assert.InRange(LeaseOf(h)!.Spec!.RenewTime!.Value - second, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11));
         Assert.Equal(3, h.Agent.Lease!.Renewals);
     }
 

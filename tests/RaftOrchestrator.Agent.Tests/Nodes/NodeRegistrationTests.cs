@@ -84,9 +84,13 @@ public sealed class NodeRegistrationTests
         h.Client.FailNext(InMemoryVerb.Create, new Api.Meta.Status { Code = 503, Reason = "ServiceUnavailable", Message = "no leader" }, count: 2, resource: "nodes");
 
         Task start = h.StartAsync();
-        await AgentHarness.EventuallyAsync(() => h.Client.Actions.Any(a => a.Verb == InMemoryVerb.Create && a.Resource == "nodes"), "a first attempt");
-        await h.AdvanceAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(50));
+        // The back-off waits 100 ms, then 200 ms, on the fake clock: step it until the third attempt registers.
+        for (int step = 0; step < 200 && !start.IsCompleted; step++)
+        {
+            await h.AdvanceAsync(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50));
+        }
         await start;
+        Assert.InRange(h.Time.GetUtcNow() - TestClock.Start, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
 
         Assert.Equal([503, 503, 200], h.Client.Actions.Where(a => a.Verb == InMemoryVerb.Create && a.Resource == "nodes").Select(a => a.Code));
     }

@@ -22,8 +22,10 @@ public sealed class ProbeBehaviourTests
     {
         await using var h = new AgentHarness();
         await h.StartAsync();
-        bool healthy = true;
-        h.Runtime.OnExec = (_, _) => healthy ? Exit(0) : Exit(1, "not ok");
+        bool failing = false;
+        int failures = 0;
+        // Once failing, exactly three probes fail (the threshold); the next attempt's probes pass.
+        h.Runtime.OnExec = (_, _) => failing && Interlocked.Increment(ref failures) <= 3 ? Exit(1, "not ok") : Exit(0);
         Container main = AgentHarness.MainContainer();
         main.LivenessProbe = Exec("live", period: 10, failureThreshold: 3);
 
@@ -31,15 +33,13 @@ public sealed class ProbeBehaviourTests
         await h.WaitForPodAsync("web", p => AgentHarness.Container(p, "main").Ready, "ran");
         await AgentHarness.EventuallyAsync(() => h.Runtime.Calls.Contains("ExecSync main check live"), "the first probe at once (no initial delay)");
 
-        healthy = false;
-        await h.AdvanceAsync(TimeSpan.FromSeconds(20));
-        await AgentHarness.EventuallyAsync(() => h.Events.WithReason("Unhealthy").Count == 2, "two failed probes");
-        Assert.Equal(1, h.Runtime.Starts("main"));
+        failing = true;
+        await h.AdvanceUntilAsync(() => h.Events.WithReason("Unhealthy").Count == 2, TimeSpan.FromSeconds(30), "two failed probes");
+        Assert.Empty(h.Events.WithReason("Killing"));
         Assert.Equal("Liveness probe failed: not ok", h.Events.WithReason("Unhealthy")[0].Message);
 
-        await h.AdvanceAsync(TimeSpan.FromSeconds(10));
-        await AgentHarness.EventuallyAsync(() => h.Events.WithReason("Killing").Count == 1, "killed at the third failure");
-        healthy = true; // the next attempt is healthy
+        await h.AdvanceUntilAsync(() => h.Events.WithReason("Killing").Count == 1, TimeSpan.FromSeconds(15), "killed at the third failure");
+        Assert.Equal(3, h.Events.WithReason("Unhealthy").Count);
         Assert.Equal("Container main failed liveness probe, will be restarted", h.Events.WithReason("Killing")[0].Message);
         Pod restarted = await h.WaitForPodAsync("web", p => AgentHarness.Container(p, "main").RestartCount == 1 && AgentHarness.Container(p, "main").State?.Running is not null, "restarted");
         Assert.Equal(143, AgentHarness.Container(restarted, "main").LastState!.Terminated!.ExitCode);
@@ -73,8 +73,7 @@ public sealed class ProbeBehaviourTests
         Assert.Equal("True", AgentHarness.Condition(isReady, "ContainersReady"));
 
         ready = false;
-        await h.AdvanceAsync(TimeSpan.FromSeconds(5));
-        await h.WaitForPodAsync("web", p => AgentHarness.Condition(p, "Ready") == "False", "not ready again after a failure");
+        await h.AdvanceUntilAsync(() => AgentHarness.Condition(h.Pod("web")!, "Ready") == "False", TimeSpan.FromSeconds(15), "not ready again after a failure");
         Assert.Equal(1, h.Runtime.Starts("main")); // readiness never restarts
         Assert.Contains(h.Events.WithReason("Unhealthy"), e => e.Message == "Readiness probe failed: warming up");
     }
@@ -99,8 +98,9 @@ public sealed class ProbeBehaviourTests
         Assert.DoesNotContain(h.Runtime.Calls, c => c.EndsWith(" live", StringComparison.Ordinal) || c.EndsWith(" ready", StringComparison.Ordinal));
 
         started = true;
-        await h.AdvanceAsync(TimeSpan.FromSeconds(2));
-        Pod ready = await h.WaitForPodAsync("web", p => AgentHarness.Container(p, "main").Started == true && AgentHarness.Container(p, "main").Ready, "started, then ready");
+        await h.AdvanceUntilAsync(() => AgentHarness.Condition(h.Pod("web")!, "Ready") == "True", TimeSpan.FromSeconds(5), "started, then ready");
+        Pod ready = h.Pod("web")!;
+        Assert.True(AgentHarness.Container(ready, "main").Started);
         Assert.Equal("True", AgentHarness.Condition(ready, "Ready"));
         Assert.Contains("ExecSync main live", h.Runtime.Calls);
         Assert.Contains("ExecSync main ready", h.Runtime.Calls);
@@ -117,9 +117,9 @@ public sealed class ProbeBehaviourTests
 
         await h.CreatePodAsync(AgentHarness.NewPod("web", "Never", main));
         await h.WaitForPodAsync("web", p => p.Status.Phase == "Running", "running");
-        await h.AdvanceAsync(TimeSpan.FromSeconds(2));
+        await h.AdvanceUntilAsync(() => h.Pod("web")!.Status.Phase == "Failed", TimeSpan.FromSeconds(5), "killed and not restarted (Never)");
 
-        Pod failed = await h.WaitForPodAsync("web", p => p.Status.Phase == "Failed", "killed and not restarted (Never)");
+        Pod failed = h.Pod("web")!;
         Assert.Equal("Container main failed startup probe, will be restarted", Assert.Single(h.Events.WithReason("Killing")).Message);
         Assert.Equal(1, h.Runtime.Starts("main"));
         Assert.Equal(143, AgentHarness.Container(failed, "main").State!.Terminated!.ExitCode);

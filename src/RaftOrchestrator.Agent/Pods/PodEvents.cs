@@ -12,4 +12,5 @@ public static class PodEvents
     public const string FailedCreatePodSandBox = "FailedCreatePodSandBox";
     public const string FailedPreStopHook = "FailedPreStopHook";
     public const string FailedPostStartHook = "FailedPostStartHook";
+    public const string DeadlineExceeded = "DeadlineExceeded";
 }

@@ -46,6 +46,11 @@ internal sealed partial class PodWorker
         {
             _startTime = pod.Status.StartTime ?? AgentTime.Seconds(now);
         }
+        if (await DeadlineExceededAsync(pod, now, cancellationToken))
+        {
+            Publish(pod);
+            return false;
+        }
         if (_sandboxId is null && !await RunSandboxAsync(pod, cancellationToken))
         {
             Publish(pod);
@@ -68,6 +73,31 @@ internal sealed partial class PodWorker
         ArmWake();
         return false;
     }
+
+    /// <summary>
+    /// spec.activeDeadlineSeconds, counted from startTime (the kubelet's activeDeadlineHandler): once passed, the pod
+    /// is stopped for good (an event, then every container stopped with the pod's grace) and fails with reason
+    /// DeadlineExceeded. Before that, a wake-up is armed for the deadline.
+    /// </summary>
+    private async Task<bool> DeadlineExceededAsync(Pod pod, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (pod.Spec.ActiveDeadlineSeconds is not { } seconds)
+        {
+            return false;
+        }
+        DateTimeOffset deadline = new DateTimeOffset(_startTime, TimeSpan.Zero) + TimeSpan.FromSeconds(seconds);
+        if (now < deadline)
+        {
+            WakeAt(deadline);
+            return false;
+        }
+        _context.Events.Record(pod, EventTypes.Normal, PodEvents.DeadlineExceeded, DeadlineMessage);
+        await TerminateAsync(pod, removedFromApi: false, cancellationToken);
+        _deadlineExceeded = true;
+        return true;
+    }
+
+    private const string DeadlineMessage = "Pod was active on the node longer than the specified deadline";
 
     /// <summary>Creates the sandbox; false (with an event, and a retry armed) when the runtime could not.</summary>
     private async Task<bool> RunSandboxAsync(Pod pod, CancellationToken cancellationToken)
@@ -168,5 +198,7 @@ internal sealed partial class PodWorker
         [.. _initContainers.Select(c => c.View(_terminal))],
         [.. _containers.Select(c => c.View(_terminal))],
         _terminal,
-        _context.Runtime.Name);
+        _context.Runtime.Name,
+        _deadlineExceeded ? PodEvents.DeadlineExceeded : null,
+        _deadlineExceeded ? DeadlineMessage : null);
 }

@@ -39,6 +39,8 @@ internal sealed partial class PodWorker
     private bool _terminal;
     /// <summary>The graceful stop of a deleted pod is done; waiting for the pod object to go.</summary>
     private bool _terminated;
+    /// <summary>Failed by activeDeadlineSeconds: status.reason DeadlineExceeded.</summary>
+    private bool _deadlineExceeded;
     /// <summary>Already finished (Succeeded or Failed) when first seen: the agent never ran it and writes no status for it.</summary>
     private readonly bool _observedOnly;
 

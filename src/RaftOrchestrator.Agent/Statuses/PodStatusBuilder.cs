@@ -12,11 +12,13 @@ public static class PodStatusBuilder
     public static PodStatus Build(PodView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        string phase = PodPhases.Of(view);
+        string phase = view.Reason is null ? PodPhases.Of(view) : PodPhases.Failed;
         bool initialized = view.InitContainers.All(c => c.Succeeded);
         var status = new PodStatus
         {
             Phase = phase,
+            Reason = view.Reason,
+            Message = view.Message,
             HostIP = view.HostIP,
             HostIPs = [new HostIP { IP = view.HostIP }],
             PodIP = view.PodIP,

@@ -8,7 +8,8 @@ namespace RaftOrchestrator.Agent.Statuses;
 /// Lays the agent's status for a pod over the status the API holds (the kubelet status manager's mergePodStatus):
 /// the agent's fields (phase, addresses, startTime, container statuses) replace the API's; conditions the agent does
 /// not own (PodScheduled, DisruptionTarget, readiness gates' types) stay as they are and in their order, then come the
-/// owned ones in the agent's order. An owned condition whose status did not change keeps its lastTransitionTime;
+/// owned ones in the agent's order. A pod-level reason and message the agent gives replace the API's; without one the
+/// API's stay. An owned condition whose status did not change keeps its lastTransitionTime;
 /// one that changed gets <c>now</c>. A terminal phase in the API is never replaced by a non-terminal one.
 /// </summary>
 public static class PodStatusMerge
@@ -20,6 +21,8 @@ public static class PodStatusMerge
         ArgumentNullException.ThrowIfNull(desired);
         PodStatus merged = Clone(api);
         merged.Phase = PodPhases.IsTerminal(api.Phase) && !PodPhases.IsTerminal(desired.Phase) ? api.Phase : desired.Phase;
+        merged.Reason = desired.Reason ?? api.Reason;
+        merged.Message = desired.Message ?? api.Message;
         merged.HostIP = desired.HostIP;
         merged.HostIPs = desired.HostIPs;
         merged.PodIP = desired.PodIP;

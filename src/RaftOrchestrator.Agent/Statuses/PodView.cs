@@ -6,6 +6,8 @@ namespace RaftOrchestrator.Agent.Statuses;
 /// What the pod worker knows of one pod, the input of <see cref="PodStatusBuilder"/>: the pod as the API last showed
 /// it, its sandbox and addresses, and every container. <see cref="Terminal"/> is true once the worker has stopped the
 /// pod for good (deleted, or every container done): then no container will run again whatever the restart policy.
+/// <see cref="Reason"/> and <see cref="Message"/> are the pod's own (status.reason: DeadlineExceeded), when the agent
+/// failed the pod as a whole; the phase is then Failed.
 /// </summary>
 public sealed record PodView(
     Pod Pod,
@@ -16,4 +18,6 @@ public sealed record PodView(
     IReadOnlyList<ContainerView> InitContainers,
     IReadOnlyList<ContainerView> Containers,
     bool Terminal,
-    string RuntimeName);
+    string RuntimeName,
+    string? Reason = null,
+    string? Message = null);

@@ -109,4 +109,25 @@ public sealed class TerminationTests
         await AgentHarness.EventuallyAsync(() => h.Pod("web") is null, "deleted without waiting for the grace period");
         Assert.Empty(h.Runtime.Stops);
     }
+
+    [Fact]
+    public async Task ActiveDeadline_Passed_ContainersStoppedPodFailedDeadlineExceeded()
+    {
+        await using var h = new AgentHarness();
+        await h.StartAsync();
+        Pod pod = AgentHarness.NewPod("job", "OnFailure");
+        pod.Spec.ActiveDeadlineSeconds = 30;
+        await h.CreatePodAsync(pod);
+        await h.WaitForPodAsync("job", p => p.Status.Phase == "Running", "running");
+
+        await h.AdvanceAsync(TimeSpan.FromSeconds(29));
+        Assert.Empty(h.Runtime.Stops);
+        await h.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        Pod failed = await h.WaitForPodAsync("job", p => p.Status.Phase == "Failed", "failed at the deadline");
+        Assert.Equal(("DeadlineExceeded", "Pod was active on the node longer than the specified deadline"), (failed.Status.Reason, failed.Status.Message));
+        Assert.Equal("main", Assert.Single(h.Runtime.Stops).Container);
+        Assert.Single(h.Events.WithReason("DeadlineExceeded"));
+        Assert.NotNull(AgentHarness.Container(failed, "main").State!.Terminated);
+    }
 }

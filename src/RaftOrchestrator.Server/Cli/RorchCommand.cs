@@ -6,7 +6,7 @@ using RaftOrchestrator.Server.Hosting;
 
 namespace RaftOrchestrator.Server.Cli;
 
-/// <summary>The `rorch` command line: `rorch server [flags]` (agents and simulated nodes join in later issues).</summary>
+/// <summary>The `rorch` command line: `rorch server`, `rorch controller-manager`, `rorch scheduler`, `rorch agent`.</summary>
 public static class RorchCommand
 {
     public static RootCommand Build()
@@ -15,6 +15,7 @@ public static class RorchCommand
         root.Subcommands.Add(BuildServer());
         root.Subcommands.Add(ControllerManagerCommand.Build());
         root.Subcommands.Add(SchedulerCommand.Build());
+        root.Subcommands.Add(AgentCommand.Build());
         return root;
     }
 

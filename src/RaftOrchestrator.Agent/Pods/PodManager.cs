@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using RaftOrchestrator.Agent.Runtime;
+using RaftOrchestrator.Api.Core;
+using RaftOrchestrator.Client.Informers;
+
+namespace RaftOrchestrator.Agent.Pods;
+
+/// <summary>
+/// The pods of one node: one <see cref="PodWorker"/> per pod uid, fed by the pod source (the agent's informer of
+/// spec.nodeName=&lt;node&gt;, through <see cref="IResourceEventHandler{T}"/>, or any caller of <see cref="Update"/>
+/// and <see cref="Remove"/>), by the runtime's container events (routed by sandbox id) and by a periodic resync.
+/// A worker stays until its pod is gone from the API and cleaned up.
+/// </summary>
+/// <remarks>
+/// Handlers never block: they post to workers. The worker tables are concurrent dictionaries; a worker is added by
+/// the pod source's thread and removed by the worker itself when done.
+/// </remarks>
+internal sealed class PodManager : IResourceEventHandler<Pod>
+{
+    private readonly ConcurrentDictionary<string, PodWorker> _workers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PodWorker> _bySandbox = new(StringComparer.Ordinal);
+    private readonly PodContext _context;
+    private readonly CancellationToken _stopping;
+
+    public PodManager(PodContext context, CancellationToken stopping)
+    {
+        _context = context;
+        _stopping = stopping;
+    }
+
+    /// <summary>Pods with a worker (running, terminating, or finished and kept).</summary>
+    public int Count => _workers.Count;
+
+    public void OnAdd(Pod value) => Update(value);
+
+    public void OnUpdate(Pod previous, Pod current) => Update(current);
+
+    public void OnDelete(Pod value) => Remove(value);
+
+    /// <summary>A pod bound to this node, as the API now has it.</summary>
+    public void Update(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (pod.Metadata.Uid is not { Length: > 0 } uid || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        if (pod.Spec.NodeName != _context.Options.NodeName)
+        {
+            Remove(pod);
+            return;
+        }
+        bool created = false;
+        PodWorker worker = _workers.GetOrAdd(uid, _ =>
+        {
+            created = true;
+            return new PodWorker(_context, pod, SandboxCreated, Finished);
+        });
+        if (created)
+        {
+            worker.Start(_stopping);
+        }
+        worker.Update(pod);
+    }
+
+    /// <summary>A pod gone from the API (or no longer bound here).</summary>
+    public void Remove(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (pod.Metadata.Uid is { Length: > 0 } uid && _workers.TryGetValue(uid, out PodWorker? worker))
+        {
+            worker.Remove();
+        }
+    }
+
+    /// <summary>Routes the runtime's container events to the workers of their sandboxes until cancelled.</summary>
+    public async Task RunEventsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (ContainerEvent e in _context.Runtime.Events(cancellationToken))
+            {
+                if (_bySandbox.TryGetValue(e.SandboxId, out PodWorker? worker))
+                {
+                    worker.Kick();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    /// <summary>Kicks every worker each period (the kubelet's syncFrequency): what an event missed, a resync catches.</summary>
+    public async Task RunResyncAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_context.Options.PodResyncPeriod, _context.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                foreach (PodWorker worker in _workers.Values)
+                {
+                    worker.Kick();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    /// <summary>Waits for every worker's loop to end (after the stopping token is cancelled).</summary>
+    public Task WhenStoppedAsync() => Task.WhenAll(_workers.Values.Select(w => w.Completion));
+
+    private void SandboxCreated(PodWorker worker, string sandboxId) => _bySandbox[sandboxId] = worker;
+
+    private void Finished(PodWorker worker)
+    {
+        _workers.TryRemove(new KeyValuePair<string, PodWorker>(worker.Uid, worker));
+        foreach (KeyValuePair<string, PodWorker> entry in _bySandbox.Where(e => e.Value == worker))
+        {
+            _bySandbox.TryRemove(entry);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace RaftOrchestrator.Agent.Probes;
+
+public enum ProbeKind
+{
+    Startup,
+    Liveness,
+    Readiness,
+}

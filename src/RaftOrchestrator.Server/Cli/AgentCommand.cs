@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Net;
+using RaftOrchestrator.Agent;
+using RaftOrchestrator.Client.Http;
+using RaftOrchestrator.Consensus.Membership;
+using RaftOrchestrator.Server.Hosting;
+
+namespace RaftOrchestrator.Server.Cli;
+
+/// <summary>`rorch agent --server URL[,URL...] | --kubeconfig FILE --runtime process|sim [--node-name N] [--data-dir D] [--listen HOST:PORT]`.</summary>
+internal static class AgentCommand
+{
+    public static Command Build()
+    {
+        var servers = new Option<string?>("--server") { Description = "Comma-separated Kubernetes API URLs of any replicas (http://127.0.0.1:6443,...)." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "A kubeconfig to take the server, CA and token from (instead of --server)." };
+        var token = new Option<string?>("--token") { Description = "Bearer token (with --server)." };
+        var format = new Option<string>("--wire-format") { Description = "msgpack (default) or json.", DefaultValueFactory = _ => "msgpack" };
+        var runtime = new Option<string>("--runtime") { Description = $"The container runtime: {AgentRuntimes.Values}.", DefaultValueFactory = _ => "process" };
+        var nodeName = new Option<string?>("--node-name") { Description = "The Node's name (default: this host's name, lower-cased)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Pod logs and agent state (default ./data/agents/<node-name>); its filesystem is the node's ephemeral-storage." };
+        var listen = new Option<string>("--listen") { Description = "host:port of the agent's HTTP endpoint (published as the kubelet port); none: no endpoint.", DefaultValueFactory = _ => "127.0.0.1:10250" };
+        var nodeIp = new Option<string?>("--node-ip") { Description = "The node's InternalIP (default: the host's first non-loopback IPv4 address)." };
+        var labels = new Option<string?>("--node-labels") { Description = "Labels to register the Node with: key=value,key=value." };
+        var maxPods = new Option<int>("--max-pods") { Description = "capacity.pods.", DefaultValueFactory = _ => 110 };
+        var command = new Command("agent", "Run a node agent (the kubelet role) against a cluster's API.");
+        foreach (Option option in new Option[] { servers, kubeconfig, token, format, runtime, nodeName, dataDir, listen, nodeIp, labels, maxPods })
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(servers) is null) == (result.GetValue(kubeconfig) is null))
+            {
+                result.AddError("Give exactly one of --server and --kubeconfig.");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(format) is not ("msgpack" or "json"))
+            {
+                await Console.Error.WriteLineAsync("--wire-format is msgpack or json.");
+                return 2;
+            }
+            string name = parse.GetValue(nodeName) is { Length: > 0 } given ? given : Environment.MachineName.ToLowerInvariant();
+            string data = Path.GetFullPath(parse.GetValue(dataDir) ?? Path.Combine("data", "agents", name));
+            IPEndPoint? endpoint;
+            Dictionary<string, string> nodeLabels;
+            ClusterClientOptions client;
+            try
+            {
+                endpoint = parse.GetValue(listen) is "none" or null ? null : MemberIds.Parse(parse.GetValue(listen)!);
+                nodeLabels = Labels(parse.GetValue(labels));
+                client = Client(parse.GetValue(kubeconfig), parse.GetValue(servers), parse.GetValue(token), parse.GetValue(format) == "json" ? WireFormat.Json : WireFormat.MessagePack);
+            }
+            catch (Exception e) when (e is UriFormatException or FormatException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+            {
+                await Console.Error.WriteLineAsync($"agent: {e.Message}");
+                return 2;
+            }
+            var options = new NodeAgentOptions
+            {
+                NodeName = name,
+                DataDirectory = data,
+                InternalIP = parse.GetValue(nodeIp),
+                Labels = nodeLabels,
+                MaxPods = Math.Max(1, parse.GetValue(maxPods)),
+            };
+            string runtimeName = parse.GetValue(runtime) ?? "process";
+            if (!AgentRuntimes.IsAvailable(runtimeName, out string? unavailable))
+            {
+                await Console.Error.WriteLineAsync($"agent: {unavailable}");
+                return 2;
+            }
+            return await ComponentHost.RunAsync(
+                client,
+                (cluster, loggers, stop) => AgentHost.RunAsync(cluster, AgentRuntimes.Create(runtimeName, data, loggers), options, endpoint, loggers, stop),
+                ct);
+        });
+        return command;
+    }
+
+    private static ClusterClientOptions Client(string? kubeconfig, string? servers, string? token, WireFormat wire)
+    {
+        const string UserAgent = "rorch-agent/1";
+        return kubeconfig is { } path
+            ? KubeconfigReader.Read(path, UserAgent) with { Format = wire }
+            : new ClusterClientOptions
+            {
+                Servers = [.. servers!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u))],
+                BearerToken = token,
+                Format = wire,
+                UserAgent = UserAgent,
+            };
+    }
+
+    /// <summary>key=value,key=value (the kubelet's --node-labels).</summary>
+    private static Dictionary<string, string> Labels(string? text)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new FormatException($"--node-labels: \"{pair}\" is not key=value");
+            }
+            labels[pair[..equals]] = pair[(equals + 1)..];
+        }
+        return labels;
+    }
+}

@@ -21,6 +21,7 @@ public interface IContainerRuntime : IAsyncDisposable
     string Version { get; }
 
     /// <summary>Container lifecycle events (started, exited, removed); single reader: the agent's event loop.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "VSTHRD200", Justification = "a stream, not an awaitable: CRI's GetContainerEvents")]
     IAsyncEnumerable<ContainerEvent> Events(CancellationToken cancellationToken);
 
     Task<RuntimeResult<string>> RunPodSandboxAsync(PodSandboxConfig config, CancellationToken cancellationToken);

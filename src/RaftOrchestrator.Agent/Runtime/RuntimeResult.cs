@@ -11,6 +11,7 @@ public readonly record struct RuntimeResult(RuntimeError? Error)
 }
 
 /// <summary>A runtime answer with a value on success.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "RuntimeResult<T>.Ok(value) reads better than a separate factory class")]
 public readonly record struct RuntimeResult<T>(T? Value, RuntimeError? Error)
 {
     public bool IsOk => Error is null;

@@ -6,7 +6,7 @@ using RaftOrchestrator.Server.Hosting;
 
 namespace RaftOrchestrator.Server.Cli;
 
-/// <summary>The `rorch` command line: `rorch server [flags]` (agents and simulated nodes join in later issues).</summary>
+/// <summary>The `rorch` command line: `rorch server [flags]`, the control-plane components as processes, `rorch sim-nodes`.</summary>
 public static class RorchCommand
 {
     public static RootCommand Build()
@@ -15,6 +15,7 @@ public static class RorchCommand
         root.Subcommands.Add(BuildServer());
         root.Subcommands.Add(ControllerManagerCommand.Build());
         root.Subcommands.Add(SchedulerCommand.Build());
+        root.Subcommands.Add(SimNodesCommand.Build());
         return root;
     }
 

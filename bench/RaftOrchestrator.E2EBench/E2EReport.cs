@@ -44,7 +44,10 @@ internal sealed record E2EResult(
     LatencySummary BindToRunningMs,
     int ListedReady,
     double? SimNodesRssMiB,
-    IReadOnlyList<double?> MemberRssMiB);
+    IReadOnlyList<double?> MemberRssMiB,
+    double? SimNodesCpuSeconds,
+    IReadOnlyList<double?> MemberCpuSeconds,
+    double BenchCpuSeconds);
 
 /// <summary>One sample of the pods by stage: the chart's data.</summary>
 internal sealed record E2ESample(double T, int Pending, int Scheduled, int Running, int Ready);

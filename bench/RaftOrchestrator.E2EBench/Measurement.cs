@@ -16,6 +16,10 @@ internal sealed class Measurement(E2ESettings settings, IClusterClient client, H
 {
     private readonly List<E2ESample> _timeline = [];
 
+    /// <summary>CPU seconds of sim-nodes, each member and this process, at the first create and at the end.</summary>
+    private double?[] _cpuAtStart = [];
+    private double?[] _cpuAtEnd = [];
+
     public IReadOnlyList<E2ESample> Timeline => _timeline;
 
     /// <summary>Pods that became Ready in each second from the first create (the last entry may be a partial second).</summary>
@@ -36,6 +40,7 @@ internal sealed class Measurement(E2ESettings settings, IClusterClient client, H
         await watch.Connected.WaitAsync(TimeSpan.FromSeconds(10), ct);
 
         using var offerStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _cpuAtStart = CpuNow();
         long t0 = Stopwatch.GetTimestamp();
         Task offering = settings.Rate > 0
             ? load.OfferAtRateAsync(settings.Rate, settings.RateStep, t0, note, offerStop.Token)
@@ -72,6 +77,7 @@ internal sealed class Measurement(E2ESettings settings, IClusterClient client, H
         }
         progress.Finish();
         long end = Stopwatch.GetTimestamp();
+        _cpuAtEnd = CpuNow();
         Sample(tracker, t0, end);
         await offerStop.CancelAsync();
         await watchStop.CancelAsync();
@@ -163,8 +169,18 @@ internal sealed class Measurement(E2ESettings settings, IClusterClient client, H
             Round(LatencySummary.Of(pods.Where(p => p.Bound != 0 && p.Running != 0).Select(p => Millis(p.Bound, p.Running)))),
             listedReady,
             ProcessMemory.ResidentMiB(sim.Pid) is { } simRss ? Math.Round(simRss, 1) : null,
-            [.. cluster.Members.Select(m => ProcessMemory.ResidentMiB(m.Pid) is { } rss ? Math.Round(rss, 1) : (double?)null)]);
+            [.. cluster.Members.Select(m => ProcessMemory.ResidentMiB(m.Pid) is { } rss ? Math.Round(rss, 1) : (double?)null)],
+            CpuUsed(0),
+            [.. cluster.Members.Select((_, i) => CpuUsed(i + 1))],
+            CpuUsed(cluster.Members.Count + 1) ?? 0);
     }
+
+    private double?[] CpuNow() =>
+        [ProcessMemory.CpuSeconds(sim.Pid), .. cluster.Members.Select(m => ProcessMemory.CpuSeconds(m.Pid)), ProcessMemory.CpuSeconds(Environment.ProcessId)];
+
+    /// <summary>CPU seconds process i (sim-nodes, the members, this process) used in the timed part.</summary>
+    private double? CpuUsed(int i) =>
+        i < _cpuAtStart.Length && i < _cpuAtEnd.Length && _cpuAtStart[i] is { } from && _cpuAtEnd[i] is { } to ? Math.Round(to - from, 2) : null;
 
     private async Task<long> CurrentRevisionAsync(CancellationToken ct)
     {

@@ -24,6 +24,9 @@ internal static class ResultsTable
         table.AddRow("[bold]startup ms p50 / p90 / p99 / max[/]", $"[bold]{Lat(r.StartupMs)}[/]", Markup.Escape($"first seen -> Ready seen; {Anchor(2)}; {Anchor(4)}"));
         table.AddRow("scheduling ms p50 / p90 / p99 / max", Lat(r.ScheduleMs), "first seen -> bound seen");
         table.AddRow("bound -> running ms p50 / p90 / p99 / max", Lat(r.BindToRunningMs), $"includes the simulated start latency ({Markup.Escape(s.StartLatency)})");
+        table.AddRow("CPU s in the timed part: sim-nodes / members / bench",
+            $"{Cpu(r.SimNodesCpuSeconds)} / {string.Join(", ", r.MemberCpuSeconds.Select(Cpu))} / {F(r.BenchCpuSeconds, 1)}",
+            $"of {F(r.RunSeconds * report.Cores, 1)} core-seconds ({report.Cores} cores)");
         table.AddRow("RSS MiB: sim-nodes / members", $"{Mib(r.SimNodesRssMiB)} / {string.Join(", ", r.MemberRssMiB.Select(Mib))}", "at the end of the run");
         console.Write(table);
         foreach (E2EAnchor anchor in report.Anchors)
@@ -37,6 +40,8 @@ internal static class ResultsTable
     }
 
     private static string Lat(LatencySummary l) => l.Count == 0 ? "-" : $"{F(l.P50, 0)} / {F(l.P90, 0)} / {F(l.P99, 0)} / {F(l.Max, 0)}";
+
+    private static string Cpu(double? value) => value is { } v ? F(v, 1) : "?";
 
     private static string Mib(double? value) => value is { } v ? F(v, 0) : "?";
 }

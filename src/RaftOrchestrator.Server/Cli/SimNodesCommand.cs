@@ -36,7 +36,7 @@ internal static class SimNodesCommand
         var leaseDuration = new Option<int>("--lease-duration") { Description = "Lease duration in seconds.", DefaultValueFactory = _ => 40 };
         var registerConcurrency = new Option<int>("--register-concurrency") { Description = "Node registrations in flight.", DefaultValueFactory = _ => 32 };
         var leaseConcurrency = new Option<int>("--lease-concurrency") { Description = "Lease renewals in flight.", DefaultValueFactory = _ => 32 };
-        var writeConcurrency = new Option<int>("--pod-write-concurrency") { Description = "Pod status writes and final deletes in flight.", DefaultValueFactory = _ => 64 };
+        var writeConcurrency = new Option<int>("--pod-write-concurrency") { Description = "Pod status writes and final deletes in flight.", DefaultValueFactory = _ => 256 };
         var selector = new Option<string?>("--pods-field-selector") { Description = "Field selector of the shared pods watch (default: every pod, filtered here)." };
         var stats = new Option<string>("--stats-interval") { Description = "How often to log the fleet's counters (0: never).", DefaultValueFactory = _ => "30s" };
         var command = new Command("sim-nodes", "Simulate many nodes (kwok-style) in this process: registered, heartbeating, running the pods bound to them.");

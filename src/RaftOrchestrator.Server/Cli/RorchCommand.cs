@@ -6,7 +6,7 @@ using RaftOrchestrator.Server.Hosting;
 
 namespace RaftOrchestrator.Server.Cli;
 
-/// <summary>The `rorch` command line: `rorch server`, `rorch controller-manager`, `rorch scheduler`, `rorch agent`.</summary>
+/// <summary>The `rorch` command line: `rorch server`, `rorch controller-manager`, `rorch scheduler`, `rorch agent`, `rorch sim-nodes`.</summary>
 public static class RorchCommand
 {
     public static RootCommand Build()
@@ -16,6 +16,7 @@ public static class RorchCommand
         root.Subcommands.Add(ControllerManagerCommand.Build());
         root.Subcommands.Add(SchedulerCommand.Build());
         root.Subcommands.Add(AgentCommand.Build());
+        root.Subcommands.Add(SimNodesCommand.Build());
         return root;
     }
 

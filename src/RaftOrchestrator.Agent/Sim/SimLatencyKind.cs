@@ -1,0 +1,8 @@
+namespace RaftOrchestrator.Agent.Sim;
+
+public enum SimLatencyKind
+{
+    Fixed,
+    Uniform,
+    Exponential,
+}

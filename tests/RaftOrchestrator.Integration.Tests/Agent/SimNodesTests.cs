@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using RaftOrchestrator.Integration.Tests.Controllers;
+using RaftOrchestrator.Integration.Tests.Harness;
+
+namespace RaftOrchestrator.Integration.Tests.Agent;
+
+/// <summary>
+/// `rorch sim-nodes` as its own process against a real `rorch server` (embedded controllers and scheduler): its
+/// nodes register Ready and keep their leases fresh, a Deployment's pods are bound to them and reported Running and
+/// Ready, and scaled-down pods are stopped and deleted for good.
+/// </summary>
+public sealed class SimNodesTests(SimNodesTests.SchedulingFixture fixture) : IClassFixture<SimNodesTests.SchedulingFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SimNodes_RegisterReadyNodes_RenewLeases_AndRunADeploymentsPods()
+    {
+        Kubectl k = fixture.Kubectl;
+        using SimNodes sim = SimNodes.Start(fixture.Cluster, fixture.Target.ApiUrl);
+        try
+        {
+            await ProcessCluster.WaitUntilAsync(async () =>
+            {
+                KubectlResult nodes = await k.RunAsync(["get", "nodes", "-l", "node.raftorchestrator.io/simulated=true",
+                    "-o", "jsonpath={range .items[*]}{.status.conditions[?(@.type==\"Ready\")].status}{\"\\n\"}{end}"]);
+                return nodes.ExitCode == 0 && nodes.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries) is { Length: 3 } ready && ready.All(s => s == "True");
+            }, "three Ready simulated nodes", 60, Ct);
+
+            string renewed = await k.OkAsync("get", "lease", "it-sim-1", "-n", "kube-node-lease", "-o", "jsonpath={.spec.renewTime}");
+            await ProcessCluster.WaitUntilAsync(async () =>
+                await k.OkAsync("get", "lease", "it-sim-1", "-n", "kube-node-lease", "-o", "jsonpath={.spec.renewTime}") != renewed,
+                "the lease to be renewed (every second)", 15, Ct);
+
+            await k.OkWithInputAsync(Manifests.Namespace("sim-nodes"), "apply", "-f", "-");
+            await k.OkAsync("create", "deployment", "web", "-n", "sim-nodes", "--image", "registry.example/web:1", "--replicas", "4");
+            await ProcessCluster.WaitUntilAsync(async () =>
+            {
+                KubectlResult pods = await k.RunAsync(["get", "pods", "-n", "sim-nodes", "-o",
+                    "jsonpath={range .items[*]}{.spec.nodeName} {.status.phase} {.status.conditions[?(@.type==\"Ready\")].status} {.status.podIP}{\"\\n\"}{end}"]);
+                string[] lines = pods.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                return pods.ExitCode == 0 && lines.Length == 4
+                    && lines.All(l => l.StartsWith("it-sim-", StringComparison.Ordinal) && l.Contains(" Running True 10.", StringComparison.Ordinal));
+            }, "four pods Running and Ready on simulated nodes", 60, Ct);
+            await ProcessCluster.WaitUntilAsync(async () =>
+                await k.OkAsync("get", "deployment", "web", "-n", "sim-nodes", "-o", "jsonpath={.status.availableReplicas}") == "4",
+                "the Deployment to count four available", 30, Ct);
+
+            await k.OkAsync("scale", "deployment", "web", "-n", "sim-nodes", "--replicas", "1");
+            await ProcessCluster.WaitUntilAsync(async () =>
+                (await k.OkAsync("get", "pods", "-n", "sim-nodes", "-o", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 1,
+                "three pods stopped and deleted", 60, Ct);
+        }
+        catch
+        {
+            fixture.Cluster.KeepFiles = true;
+            throw;
+        }
+        Assert.False(sim.HasExited, $"sim-nodes exited:\n{sim.Log()}");
+    }
+
+    /// <summary>One replica with the controller manager and the scheduler (whose pods the simulated nodes run).</summary>
+    public sealed class SchedulingFixture : KubeClusterFixture
+    {
+        protected override int Size => 1;
+
+        protected override string[] ExtraArgs => ["--controllers", "*", "--scheduler", "default"];
+    }
+
+    /// <summary>The `rorch sim-nodes` process of a test; disposing kills exactly this PID.</summary>
+    private sealed class SimNodes : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _logFile;
+
+        private SimNodes(Process process, string logFile)
+        {
+            _process = process;
+            _logFile = logFile;
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        public static SimNodes Start(ProcessCluster cluster, string apiUrl)
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = cluster.Root };
+            foreach (string arg in new[]
+            {
+                BuiltBinary.Rorch, "sim-nodes", "--server", apiUrl, "--count", "3", "--name-prefix", "it-sim-",
+                "--start-latency", "100ms", "--lease-renew-interval", "1s", "--stats-interval", "0",
+            })
+            {
+                info.ArgumentList.Add(arg);
+            }
+            info.Environment["DOTNET_EnableDiagnostics"] = "0";
+            string logFile = Path.Combine(cluster.Root, "sim-nodes.log");
+            var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+            var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+            process.OutputDataReceived += (_, e) => Write(log, e.Data);
+            process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+            process.Exited += (_, _) => { lock (log) { log.Dispose(); } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return new SimNodes(process, logFile);
+        }
+
+        public string Log()
+        {
+            using var reader = new StreamReader(new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadToEnd();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill();
+                _process.WaitForExit(10_000);
+            }
+            _process.Dispose();
+        }
+
+        private static void Write(StreamWriter log, string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+            lock (log)
+            {
+                try
+                {
+                    log.WriteLine(line);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // after the exit
+                }
+            }
+        }
+    }
+}

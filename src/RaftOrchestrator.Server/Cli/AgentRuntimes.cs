@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using RaftOrchestrator.Agent.Process;
 using RaftOrchestrator.Agent.Runtime;
+using RaftOrchestrator.Agent.Sim;
 
 namespace RaftOrchestrator.Server.Cli;
 
 /// <summary>
-/// The runtimes `rorch agent --runtime` can run. Each is its own helper's work (Agent/Process, Agent/Sim); a build
-/// without one says so when the command starts, before it connects, rather than failing later.
+/// The runtimes `rorch agent --runtime` can run: `process` (real host processes, Agent/Process) and `sim` (no
+/// processes, Agent/Sim). A name outside these is refused when the command starts, before it connects.
 /// </summary>
 internal static class AgentRuntimes
 {
@@ -14,11 +16,12 @@ internal static class AgentRuntimes
     /// <summary>Whether this build has the runtime <paramref name="name"/>; the error says why not.</summary>
     public static bool IsAvailable(string name, [NotNullWhen(false)] out string? error)
     {
-        error = name switch
+        if (name is "process" or "sim")
         {
-            "process" or "sim" => $"runtime {name} not available in this build",
-            _ => $"--runtime is {Values}, not \"{name}\"",
-        };
+            error = null;
+            return true;
+        }
+        error = $"--runtime is {Values}, not \"{name}\"";
         return false;
     }
 
@@ -27,8 +30,11 @@ internal static class AgentRuntimes
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
         ArgumentNullException.ThrowIfNull(loggers);
-        // Each runtime's arm comes with its helper's branch (ProcessRuntime, the sim runtime); until then none is built.
-        _ = IsAvailable(name, out string? error);
-        throw new InvalidOperationException(error ?? $"runtime {name} not available in this build");
+        return name switch
+        {
+            "process" => new ProcessRuntime(new ProcessRuntimeOptions(Path.Combine(dataDirectory, "containers")), TimeProvider.System),
+            "sim" => new SimRuntime(),
+            _ => throw new InvalidOperationException(IsAvailable(name, out string? error) ? $"runtime {name}" : error),
+        };
     }
 }

@@ -51,7 +51,7 @@ internal static class E2ERunner
         Uri[] servers = [leader.ApiUrl, .. cluster.Replicas.Where(r => r != leader).Select(r => r.ApiUrl)];
         await using var client = new HttpClusterClient(new ClusterClientOptions { Servers = servers, UserAgent = "ro-e2ebench/1" });
 
-        using SimNodesProcess sim = SimNodesProcess.Start(dll, servers, settings.Nodes, settings.StartLatency, settings.SimArgs, cluster.Root);
+        using RorchProcess sim = SimNodesProcess.Start(dll, servers, settings.Nodes, settings.StartLatency, settings.SimArgs, cluster.Root);
         Say($"sim-nodes started (pid {sim.Pid}, log {sim.LogFile})");
         long nodesStart = Stopwatch.GetTimestamp();
         await WaitForNodesAsync(client, settings, sim, cluster, stop.Token);
@@ -93,7 +93,7 @@ internal static class E2ERunner
     }
 
     /// <summary>Polls the simulated nodes (from the replica's cache) until every one is Ready; bounded by the settings.</summary>
-    private static async Task WaitForNodesAsync(HttpClusterClient client, E2ESettings settings, SimNodesProcess sim, LocalCluster cluster, CancellationToken ct)
+    private static async Task WaitForNodesAsync(HttpClusterClient client, E2ESettings settings, RorchProcess sim, LocalCluster cluster, CancellationToken ct)
     {
         long start = Stopwatch.GetTimestamp();
         int ready = 0;

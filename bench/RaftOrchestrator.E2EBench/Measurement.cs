@@ -11,7 +11,7 @@ namespace RaftOrchestrator.E2EBench;
 /// Deployments created or scaled, and a sample of the pods by stage every interval until every pod is Ready, the
 /// timeout, a stall after the offering, or a process of the run exits. Then the figures from every pod's times.
 /// </summary>
-internal sealed class Measurement(E2ESettings settings, IClusterClient client, HttpClient watchHttp, Uri watchUrl, SimNodesProcess sim, LocalCluster cluster,
+internal sealed class Measurement(E2ESettings settings, IClusterClient client, HttpClient watchHttp, Uri watchUrl, RorchProcess sim, LocalCluster cluster,
     Action<string> note)
 {
     private readonly List<E2ESample> _timeline = [];

@@ -49,7 +49,7 @@ internal sealed partial class CaseRun
         long start = Stopwatch.GetTimestamp();
         var creating = new PodCreates(api, workload.Pods, bodies, settings.CreateConcurrency, "pod", Note);
         Task create = creating.RunAsync(ct);
-        SchedulerProcess? scheduler = null;
+        RorchProcess? scheduler = null;
         string outcome;
         try
         {
@@ -206,7 +206,7 @@ internal sealed partial class CaseRun
     /// Backlog mode: waits for every create to be answered, then starts `rorch scheduler` against every replica; the
     /// scheduler's start timestamp is the start of the measurement.
     /// </summary>
-    private async Task<(SchedulerProcess Scheduler, long Start)> StartBacklogSchedulerAsync(LocalCluster cluster, PodCreates creating, Task create, CancellationToken ct)
+    private async Task<(RorchProcess Scheduler, long Start)> StartBacklogSchedulerAsync(LocalCluster cluster, PodCreates creating, Task create, CancellationToken ct)
     {
         await create.WaitAsync(ct);
         Progress(string.Create(CultureInfo.InvariantCulture,

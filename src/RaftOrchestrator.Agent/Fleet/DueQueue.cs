@@ -14,6 +14,9 @@ internal sealed class DueQueue(TimeProvider time)
     /// <summary>Items handed to one call of the handler at most, so a burst does not hold the caller's lock for long.</summary>
     public const int MaxBatch = 1024;
 
+    /// <summary>How far the clock may move between computing a sleep and registering it before the sleep is recomputed.</summary>
+    private static readonly long s_lateTolerance = TimeSpan.TicksPerMillisecond;
+
     private readonly object _lock = new();
     private readonly PriorityQueue<DueItem, long> _heap = new();
     private TaskCompletionSource? _wake;
@@ -56,9 +59,10 @@ internal sealed class DueQueue(TimeProvider time)
             cancellationToken.ThrowIfCancellationRequested();
             TimeSpan wait = Timeout.InfiniteTimeSpan;
             Task? woken = null;
+            long now;
             lock (_lock)
             {
-                long now = time.GetUtcNow().UtcTicks;
+                now = time.GetUtcNow().UtcTicks;
                 while (ready.Count < MaxBatch && _heap.TryPeek(out DueItem item, out long at) && at <= now)
                 {
                     _heap.Dequeue();
@@ -81,7 +85,12 @@ internal sealed class DueQueue(TimeProvider time)
             }
             using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task delay = Task.Delay(wait, time, sleep.Token);
-            await Task.WhenAny(delay, woken!);
+            // The delay counts from when it is registered, not from `now`: a clock that moved in between (a fake
+            // clock advanced by a test, a descheduled thread) would make it fire that much late, so look again.
+            if (wait == Timeout.InfiniteTimeSpan || time.GetUtcNow().UtcTicks - now < s_lateTolerance)
+            {
+                await Task.WhenAny(delay, woken!);
+            }
             await sleep.CancelAsync(); // drop the timer of a sleep cut short
             lock (_lock)
             {

@@ -44,7 +44,7 @@ public sealed class LocalMember : IDisposable
         {
             rorchDll, "server", "--name", name, "--data-dir", dataDir, "--client-listen", $"127.0.0.1:{client}",
             "--peer-listen", $"127.0.0.1:{peer}", "--api-listen", $"127.0.0.1:{api}",
-        }.Concat(clusterArgs))
+        }.Concat(clusterArgs.Contains("--agent") ? [] : ["--agent", "none"]).Concat(clusterArgs))
         {
             info.ArgumentList.Add(arg);
         }

@@ -23,8 +23,9 @@ internal static class AgentCommand
         var nodeIp = new Option<string?>("--node-ip") { Description = "The node's InternalIP (default: the host's first non-loopback IPv4 address)." };
         var labels = new Option<string?>("--node-labels") { Description = "Labels to register the Node with: key=value,key=value." };
         var maxPods = new Option<int>("--max-pods") { Description = "capacity.pods.", DefaultValueFactory = _ => 110 };
+        var leaseDuration = new Option<int>("--node-lease-duration-seconds") { Description = "The node Lease's duration (renewed every quarter of it; the kubelet's nodeLeaseDurationSeconds).", DefaultValueFactory = _ => 40 };
         var command = new Command("agent", "Run a node agent (the kubelet role) against a cluster's API.");
-        foreach (Option option in new Option[] { servers, kubeconfig, token, format, runtime, nodeName, dataDir, listen, nodeIp, labels, maxPods })
+        foreach (Option option in new Option[] { servers, kubeconfig, token, format, runtime, nodeName, dataDir, listen, nodeIp, labels, maxPods, leaseDuration })
         {
             command.Options.Add(option);
         }
@@ -65,6 +66,7 @@ internal static class AgentCommand
                 InternalIP = parse.GetValue(nodeIp),
                 Labels = nodeLabels,
                 MaxPods = Math.Max(1, parse.GetValue(maxPods)),
+                NodeLeaseDurationSeconds = Math.Max(1, parse.GetValue(leaseDuration)),
             };
             string runtimeName = parse.GetValue(runtime) ?? "process";
             if (!AgentRuntimes.IsAvailable(runtimeName, out string? unavailable))

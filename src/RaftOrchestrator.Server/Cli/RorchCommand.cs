@@ -62,8 +62,16 @@ public static class RorchCommand
         var schedulerConfig = new Option<string?>("--scheduler-config") { Description = "The embedded scheduler's KubeSchedulerConfiguration file." };
         var schedulerBinder = new Option<string>("--scheduler-binder") { Description = $"The embedded scheduler's binder: {SchedulerSettings.BinderValues}.", DefaultValueFactory = _ => "binding-batch" };
 
+        var agent = new Option<string>("--agent")
+        {
+            Description = $"The embedded node agent's runtime: {AgentRuntimes.Values}, or none (no agent: this replica is not a node).",
+            DefaultValueFactory = _ => "process",
+        };
+        var nodeName = new Option<string?>("--node-name") { Description = "The embedded agent's Node name (default: this host's name, lower-cased, then -<member name> when --name is given)." };
+        var agentListen = new Option<string>("--agent-listen") { Description = "host:port of the embedded agent's HTTP endpoint (the kubelet port, serving logs); none: no endpoint.", DefaultValueFactory = _ => "127.0.0.1:10250" };
+
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, nodeGrace, scheduler, schedulerConfig, schedulerBinder })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, nodeGrace, scheduler, schedulerConfig, schedulerBinder, agent, nodeName, agentListen })
         {
             server.Options.Add(option);
         }
@@ -110,13 +118,20 @@ public static class RorchCommand
                 await Console.Error.WriteLineAsync($"--scheduler-config/--scheduler-binder: {schedulerError}");
                 return 2;
             }
+            string agentRuntime = parse.GetValue(agent) ?? "process";
+            if (agentRuntime != "none" && !AgentRuntimes.IsAvailable(agentRuntime, out string? agentError))
+            {
+                await Console.Error.WriteLineAsync($"--agent: {agentError}, or none");
+                return 2;
+            }
             ServerOptions options;
             try
             {
+                string data = Path.GetFullPath(parse.GetValue(dataDir)!);
                 options = new ServerOptions
                 {
                     Name = parse.GetValue(name)!,
-                    DataDirectory = Path.GetFullPath(parse.GetValue(dataDir)!),
+                    DataDirectory = data,
                     PeerListen = Endpoint(parse.GetValue(peerListen)!, "--peer-listen"),
                     ClientListen = Endpoint(parse.GetValue(clientListen)!, "--client-listen"),
                     AdvertiseClientUrl = parse.GetValue(advertise),
@@ -139,6 +154,11 @@ public static class RorchCommand
                     SchedulerOptions = schedulerOptions,
                     WatchBookmarkInterval = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(bookmarkInterval))),
                     NodeMonitorGracePeriod = parse.GetValue(nodeGrace) is > 0 and var grace ? TimeSpan.FromSeconds(grace) : null,
+                    Agent = agentRuntime == "none" ? null : new EmbeddedAgentOptions(
+                        agentRuntime,
+                        parse.GetValue(nodeName) is { Length: > 0 } node ? node : DefaultNodeName(parse.GetValue(name)!),
+                        parse.GetValue(agentListen) is "none" or null ? null : Endpoint(parse.GetValue(agentListen)!, "--agent-listen"),
+                        Path.Combine(data, "agent")),
                 };
             }
             catch (FormatException e)
@@ -149,6 +169,13 @@ public static class RorchCommand
             return await ServerHost.RunAsync(options, ct);
         });
         return server;
+    }
+
+    /// <summary>The host's name; a named member (several replicas may share a host) appends its name.</summary>
+    private static string DefaultNodeName(string member)
+    {
+        string host = Environment.MachineName.ToLowerInvariant();
+        return member == "default" ? host : $"{host}-{member.ToLowerInvariant()}";
     }
 
     private static IPEndPoint Endpoint(string text, string flag)

@@ -82,6 +82,12 @@ public sealed record ServerOptions
     /// </summary>
     public TimeSpan? NodeMonitorGracePeriod { get; init; }
 
+    /// <summary>
+    /// The node agent this replica runs in its own process (--agent, the k3s server's agent): it registers this host
+    /// as a Node and runs the pods bound to it. Null: none (--agent=none; also the default for hosts built in code).
+    /// </summary>
+    public EmbeddedAgentOptions? Agent { get; init; }
+
     public bool ApiTls => TlsCertFile is not null;
 
     public string ApiUrl => $"{(ApiTls ? "https" : "http")}://{ApiListen}";

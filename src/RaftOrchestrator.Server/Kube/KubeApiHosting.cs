@@ -46,6 +46,11 @@ public static class KubeApiHosting
                 provider.GetRequiredService<InProcessClusterClient>(), options, provider.GetRequiredService<ILoggerFactory>()));
         }
         services.AddHostedService(provider => new KubeSystem(provider.GetRequiredService<KubeApiServices>(), options.ApiListen.Port));
+        if (options.Agent is { } agent)
+        {
+            services.AddHostedService(provider => new EmbeddedAgent(
+                provider.GetRequiredService<InProcessClusterClient>(), agent, provider.GetRequiredService<ILoggerFactory>()));
+        }
         services.AddSingleton(provider => new KubeApiRouter(
             provider.GetRequiredService<KubeApiServices>(),
             provider.GetRequiredService<IAuthenticator>(),

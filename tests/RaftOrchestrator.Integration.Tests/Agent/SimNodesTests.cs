@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RaftOrchestrator.Integration.Tests.Controllers;
 using RaftOrchestrator.Integration.Tests.Harness;
 
@@ -17,7 +16,9 @@ public sealed class SimNodesTests(SimNodesTests.SchedulingFixture fixture) : ICl
     public async Task SimNodes_RegisterReadyNodes_RenewLeases_AndRunADeploymentsPods()
     {
         Kubectl k = fixture.Kubectl;
-        using SimNodes sim = SimNodes.Start(fixture.Cluster, fixture.Target.ApiUrl);
+        using var sim = RorchProcess.Start(fixture.Cluster.Root, "sim-nodes",
+            "sim-nodes", "--server", fixture.Target.ApiUrl, "--count", "3", "--name-prefix", "it-sim-",
+            "--start-latency", "100ms", "--lease-renew-interval", "1s", "--stats-interval", "0");
         try
         {
             await ProcessCluster.WaitUntilAsync(async () =>
@@ -65,79 +66,5 @@ public sealed class SimNodesTests(SimNodesTests.SchedulingFixture fixture) : ICl
         protected override int Size => 1;
 
         protected override string[] ExtraArgs => ["--controllers", "*", "--scheduler", "default"];
-    }
-
-    /// <summary>The `rorch sim-nodes` process of a test; disposing kills exactly this PID.</summary>
-    private sealed class SimNodes : IDisposable
-    {
-        private readonly Process _process;
-        private readonly string _logFile;
-
-        private SimNodes(Process process, string logFile)
-        {
-            _process = process;
-            _logFile = logFile;
-        }
-
-        public bool HasExited => _process.HasExited;
-
-        public static SimNodes Start(ProcessCluster cluster, string apiUrl)
-        {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = cluster.Root };
-            foreach (string arg in new[]
-            {
-                BuiltBinary.Rorch, "sim-nodes", "--server", apiUrl, "--count", "3", "--name-prefix", "it-sim-",
-                "--start-latency", "100ms", "--lease-renew-interval", "1s", "--stats-interval", "0",
-            })
-            {
-                info.ArgumentList.Add(arg);
-            }
-            info.Environment["DOTNET_EnableDiagnostics"] = "0";
-            string logFile = Path.Combine(cluster.Root, "sim-nodes.log");
-            var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-            var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) => Write(log, e.Data);
-            process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-            process.Exited += (_, _) => { lock (log) { log.Dispose(); } };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return new SimNodes(process, logFile);
-        }
-
-        public string Log()
-        {
-            using var reader = new StreamReader(new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            return reader.ReadToEnd();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit(10_000);
-            }
-            _process.Dispose();
-        }
-
-        private static void Write(StreamWriter log, string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-            lock (log)
-            {
-                try
-                {
-                    log.WriteLine(line);
-                }
-                catch (ObjectDisposedException)
-                {
-                    // after the exit
-                }
-            }
-        }
     }
 }

@@ -53,8 +53,10 @@ internal sealed class ProcessMember : IDisposable
     /// <summary>A gRPC channel to this member (reconnects by itself across restarts).</summary>
     public GrpcChannel Channel => _channel ??= GrpcChannel.ForAddress(ClientUrl);
 
+    /// <summary>Starts `rorch server` with <paramref name="extraArgs"/>; without an explicit --agent, with --agent none (no embedded node).</summary>
     public void Start(IEnumerable<string> extraArgs)
     {
+        string[] args = [.. extraArgs];
         if (IsRunning)
         {
             throw new InvalidOperationException($"{Name} is already running.");
@@ -70,7 +72,7 @@ internal sealed class ProcessMember : IDisposable
         {
             BuiltBinary.Rorch, "server", "--name", Name, "--data-dir", DataDirectory,
             "--client-listen", Endpoint, "--peer-listen", $"127.0.0.1:{PeerPort}", "--api-listen", $"127.0.0.1:{ApiPort}",
-        }.Concat(extraArgs))
+        }.Concat(args.Contains("--agent") ? [] : ["--agent", "none"]).Concat(args))
         {
             info.ArgumentList.Add(arg);
         }

@@ -10,4 +10,7 @@ internal static partial class KubeLog
 
     [ZLoggerMessage(8501, LogLevel.Information, "Kubernetes API on {Url}; kubeconfig written to {Kubeconfig}")]
     public static partial void Serving(ILogger logger, string url, string kubeconfig);
+
+    [ZLoggerMessage(8502, LogLevel.Error, "the embedded node agent of {Node} stopped; this replica keeps serving without it")]
+    public static partial void EmbeddedAgentFailed(ILogger logger, string node, Exception exception);
 }

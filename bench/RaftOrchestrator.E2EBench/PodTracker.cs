@@ -1,3 +1,4 @@
+using RaftOrchestrator.BenchHarness.Pods;
 namespace RaftOrchestrator.E2EBench;
 
 /// <summary>
@@ -38,7 +39,7 @@ internal sealed class PodTracker(string @namespace)
         }
     }
 
-    public void Observe(in PodObservation pod, long now)
+    public void Observe(in PodFrame pod, long now)
     {
         if (pod.Namespace != @namespace || pod.Name is null || pod.Type is not ("ADDED" or "MODIFIED" or "LISTED"))
         {

@@ -1,3 +1,4 @@
+using RaftOrchestrator.BenchHarness.Pods;
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
@@ -122,7 +123,7 @@ internal sealed class PodWatch(HttpClient http, Uri apiUrl, IClusterClient clien
             foreach (Pod pod in page.Value.Items)
             {
                 bool ready = pod.Status.Conditions?.Find(c => c.Type == "Ready")?.Status == "True";
-                tracker.Observe(new PodObservation("LISTED", 0, pod.Metadata.Namespace, pod.Metadata.Name, !string.IsNullOrEmpty(pod.Spec.NodeName), pod.Status.Phase, ready), now);
+                tracker.Observe(new PodFrame("LISTED", 0, pod.Metadata.Namespace, pod.Metadata.Name, string.IsNullOrEmpty(pod.Spec.NodeName) ? null : pod.Spec.NodeName, pod.Status.Phase, ready), now);
             }
             token = page.Value.Metadata.Continue;
             if (string.IsNullOrEmpty(token))

@@ -1,3 +1,4 @@
+using RaftOrchestrator.BenchHarness.Pods;
 using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
@@ -82,10 +83,11 @@ internal sealed class PodWatch(KubeCalls api, string fieldSelector, Action<PodEv
                 ReadOnlySequence<byte> buffer = read.Buffer;
                 while (WatchFrames.TryTakeMessagePack(ref buffer, out ReadOnlySequence<byte> frame))
                 {
-                    if (PodEventReader.Read(frame) is not { } e)
+                    if (PodFrameReader.Read(frame) is not { } f)
                     {
                         continue;
                     }
+                    var e = new PodEvent(f.Type, f.Revision, f.Namespace, f.Name, f.NodeName);
                     if (e.Type == "ERROR")
                     {
                         await pipe.CompleteAsync();

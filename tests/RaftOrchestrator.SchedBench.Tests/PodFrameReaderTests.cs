@@ -3,10 +3,11 @@ using MessagePack;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Serialization;
+using RaftOrchestrator.BenchHarness.Pods;
 
 namespace RaftOrchestrator.SchedBench.Tests;
 
-public sealed class PodEventReaderTests
+public sealed class PodFrameReaderTests
 {
     /// <summary>A frame as the server writes one: [type, revision, the stored object's bytes or nil].</summary>
     private static ReadOnlySequence<byte> Frame(string type, long revision, byte[]? payload)
@@ -34,33 +35,36 @@ public sealed class PodEventReaderTests
         Kind = "Pod",
         Metadata = new ObjectMeta { Name = "pod-000042", Namespace = "sched-1", Labels = new() { ["app"] = "x" }, Uid = "u1" },
         Spec = new PodSpec { NodeName = nodeName, SchedulerName = "default-scheduler", Containers = [new Container { Name = "c", Image = "i" }] },
-        Status = new PodStatus { Phase = "Pending" },
+        Status = new PodStatus { Phase = "Running", Conditions = [new PodCondition { Type = "Initialized", Status = "True" }, new PodCondition { Type = "Ready", Status = "True" }] },
     };
 
     [Fact]
-    public void Read_BoundPod_GivesNamespaceNameAndNodeName()
+    public void Read_BoundPod_GivesNamespaceNameNodePhaseAndReadiness()
     {
-        PodEvent? e = PodEventReader.Read(Frame("MODIFIED", 77, ApiMessagePack.Serialize(NewPod("node-00003"))));
+        PodFrame? e = PodFrameReader.Read(Frame("MODIFIED", 77, ApiMessagePack.Serialize(NewPod("node-00003"))));
 
-        Assert.Equal(new PodEvent("MODIFIED", 77, "sched-1", "pod-000042", "node-00003"), e);
+        Assert.Equal(new PodFrame("MODIFIED", 77, "sched-1", "pod-000042", "node-00003", "Running", true), e);
+        Assert.True(e!.Value.Bound);
     }
 
     [Fact]
     public void Read_UnboundPod_HasNoNodeName()
     {
-        PodEvent? e = PodEventReader.Read(Frame("ADDED", 5, ApiMessagePack.Serialize(NewPod(null))));
+        Pod pod = NewPod(null);
+        pod.Status = new PodStatus { Phase = "Pending", Conditions = [new PodCondition { Type = "Ready", Status = "False" }] };
+        PodFrame? e = PodFrameReader.Read(Frame("ADDED", 5, ApiMessagePack.Serialize(pod)));
 
-        Assert.Equal(new PodEvent("ADDED", 5, "sched-1", "pod-000042", null), e);
+        Assert.Equal(new PodFrame("ADDED", 5, "sched-1", "pod-000042", null, "Pending", false), e);
+        Assert.False(e!.Value.Bound);
     }
 
     [Fact]
     public void Read_BookmarkAndError_AreNotObjects()
     {
-        PodEvent? bookmark = PodEventReader.Read(Frame("BOOKMARK", 9, null));
-        PodEvent? error = PodEventReader.Read(Frame("ERROR", 0, ApiMessagePack.Serialize(new Status { Code = 410, Message = "too old resource version" })));
+        PodFrame? bookmark = PodFrameReader.Read(Frame("BOOKMARK", 9, null));
+        PodFrame? error = PodFrameReader.Read(Frame("ERROR", 0, ApiMessagePack.Serialize(new Status { Code = 410, Message = "too old resource version" })));
 
-        Assert.Equal(new PodEvent("BOOKMARK", 9, null, null, null), bookmark);
-        Assert.False(bookmark!.Value.IsObject);
+        Assert.Equal(new PodFrame("BOOKMARK", 9, null, null, null, null, false), bookmark);
         Assert.Equal("ERROR", error!.Value.Type);
         Assert.Equal("too old resource version", error.Value.Name);
     }
@@ -68,6 +72,6 @@ public sealed class PodEventReaderTests
     [Fact]
     public void Read_Garbage_IsNull()
     {
-        Assert.Null(PodEventReader.Read(new ReadOnlySequence<byte>([0x93, 0xc1, 0xc1])));
+        Assert.Null(PodFrameReader.Read(new ReadOnlySequence<byte>([0x93, 0xc1, 0xc1])));
     }
 }

@@ -5,15 +5,15 @@ using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Api.Serialization;
 
-namespace RaftOrchestrator.E2EBench;
+namespace RaftOrchestrator.BenchHarness.Pods;
 
 /// <summary>
 /// Reads a MessagePack pod watch frame ([type, resourceVersion, object]) without decoding the pod: only
 /// metadata.namespace and name, spec.nodeName, status.phase and the Ready condition's status are read, the rest is
-/// skipped. The benchmark shares two cores with the cluster it measures; at several events per pod a full decode
+/// skipped. The benchmarks share two cores with the cluster they measure; at several events per pod a full decode
 /// would take CPU from it. Field positions come from the model's [Key] attributes, so the reader follows the model.
 /// </summary>
-internal static class PodFrameReader
+public static class PodFrameReader
 {
     private static readonly int s_podMetadata = KeyOf(typeof(Pod), nameof(Pod.Metadata));
     private static readonly int s_podSpec = KeyOf(typeof(Pod), nameof(Pod.Spec));
@@ -27,7 +27,7 @@ internal static class PodFrameReader
     private static readonly int s_conditionStatus = KeyOf(typeof(PodCondition), nameof(PodCondition.Status));
 
     /// <summary>The observation, or null when the frame is not one (malformed or truncated).</summary>
-    public static PodObservation? Read(ReadOnlySequence<byte> frame)
+    public static PodFrame? Read(ReadOnlySequence<byte> frame)
     {
         try
         {
@@ -40,12 +40,12 @@ internal static class PodFrameReader
             long revision = reader.ReadInt64();
             if (reader.TryReadNil())
             {
-                return new PodObservation(type, revision, null, null, false, null, false);
+                return new PodFrame(type, revision, null, null, null, null, false);
             }
             if (type == "ERROR")
             {
                 Status status = MessagePackSerializer.Deserialize<Status>(ref reader, ApiMessagePack.Options);
-                return new PodObservation(type, revision, null, status.Message ?? status.Reason ?? "watch error", false, null, false);
+                return new PodFrame(type, revision, null, status.Message ?? status.Reason ?? "watch error", null, null, false);
             }
             string? ns = null, name = null, nodeName = null, phase = null;
             bool ready = false;
@@ -73,7 +73,7 @@ internal static class PodFrameReader
                     reader.Skip();
                 }
             }
-            return new PodObservation(type, revision, ns, name, !string.IsNullOrEmpty(nodeName), phase, ready);
+            return new PodFrame(type, revision, ns, name, string.IsNullOrEmpty(nodeName) ? null : nodeName, phase, ready);
         }
         catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException)
         {

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace RaftOrchestrator.BenchHarness;
 
 /// <summary>
-/// A `rorch &lt;command&gt;` process a benchmark started beside its cluster (`rorch scheduler`, `rorch sim-nodes`):
+/// A `rorch &lt;command&gt;` process a benchmark started (a replica through <see cref="LocalMember"/>, `rorch scheduler`, `rorch sim-nodes`):
 /// its output in a log file, a tail for failure notes, and on disposal SIGKILL to exactly this PID with a bounded
 /// wait. No diagnostics port unless RO_BENCH_DIAGNOSTICS=1 (as for the members).
 /// </summary>
@@ -32,6 +32,7 @@ public sealed class RorchProcess : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = directory,
         };
@@ -71,7 +72,23 @@ public sealed class RorchProcess : IDisposable
         return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
     }
 
-    public void Dispose()
+    /// <summary>The last <paramref name="chars"/> characters of its log ("" when it cannot be read).</summary>
+    public string TailChars(int chars)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            string text = reader.ReadToEnd();
+            return text.Length > chars ? text[^chars..] : text;
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>SIGKILL to this PID and a wait of at most 10 s for it to be gone.</summary>
+    public void Kill()
     {
         try
         {
@@ -85,6 +102,11 @@ public sealed class RorchProcess : IDisposable
         {
             // Already gone.
         }
+    }
+
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
         lock (_log)
         {

@@ -76,14 +76,13 @@ public sealed partial class AgentLogsTests(ApiOnlyKubeFixture fixture) : IClassF
         await using AgentProcess agent = await StartAgentAsync("it-logs-2");
         try
         {
-            // Attempt 1 crashes; after the crash-loop back-off (10 s) attempt 2 keeps running. The working directory
-            // outlives attempts, so the counter file numbers them.
+            // Attempt 1 crashes with 3 and attempt 2 (the first restart has no back-off) keeps running. The working
+            // directory outlives attempts, so the counter file numbers them.
             const string Script = "n=`cat n 2>/dev/null || echo 0`; n=`expr $n + 1`; echo $n > n; echo attempt $n; if [ $n -lt 2 ]; then exit 3; fi; sleep 30";
             await k.OkWithInputAsync(Pod("crasher", "it-logs-2", Script), "apply", "-f", "-");
             await ProcessCluster.WaitUntilAsync(async () =>
                 (await k.RunAsync(["get", "pod", "crasher", "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode}"])).Output == "3",
                 "the first attempt to crash with 3", 30, Ct);
-            // In CrashLoopBackOff both show the crashed attempt (the kubelet's lastState rule).
             Assert.Equal("attempt 1\n", await k.OkAsync("logs", "crasher", "--previous"));
             await ProcessCluster.WaitUntilAsync(async () =>
                 (await k.RunAsync(["get", "pod", "crasher", "-o", "jsonpath={.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].state.running.startedAt}"])).Output

@@ -16,7 +16,7 @@ public sealed partial class AgentLogsTests(ApiOnlyKubeFixture fixture) : IClassF
     public async Task Logs_PrintsLines_WithTailTimestampsLimitSince_AndFollowsUntilTheContainerEnds()
     {
         Kubectl k = fixture.Kubectl;
-        await using AgentProcess agent = await StartAgentAsync("it-logs-1");
+        using RorchProcess agent = await StartAgentAsync("it-logs-1");
         try
         {
             await k.OkWithInputAsync(Pod("two-lines", "it-logs-1", "echo one; echo two; sleep 30"), "apply", "-f", "-");
@@ -73,7 +73,7 @@ public sealed partial class AgentLogsTests(ApiOnlyKubeFixture fixture) : IClassF
     public async Task LogsPrevious_ShowsTheAttemptBeforeARestart()
     {
         Kubectl k = fixture.Kubectl;
-        await using AgentProcess agent = await StartAgentAsync("it-logs-2");
+        using RorchProcess agent = await StartAgentAsync("it-logs-2");
         try
         {
             // Attempt 1 crashes with 3 and attempt 2 (the first restart has no back-off) keeps running. The working
@@ -103,21 +103,21 @@ public sealed partial class AgentLogsTests(ApiOnlyKubeFixture fixture) : IClassF
     }
 
     /// <summary>Starts an agent and waits until its Node publishes the agent's port.</summary>
-    private async Task<AgentProcess> StartAgentAsync(string nodeName)
+    private async Task<RorchProcess> StartAgentAsync(string nodeName)
     {
-        AgentProcess agent = AgentProcess.Start(fixture.Cluster, fixture.Target.ApiUrl, nodeName);
+        RorchProcess agent = AgentProcesses.Start(fixture.Cluster, fixture.Target.ApiUrl, nodeName);
         try
         {
             await ProcessCluster.WaitUntilAsync(async () =>
                 (await fixture.Kubectl.RunAsync(["get", "node", nodeName, "-o", "jsonpath={.status.daemonEndpoints.kubeletEndpoint.Port}"])).Output
-                    == agent.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    is { Length: > 0 } port && port != "0",
                 $"node {nodeName} registered with its agent's port", 60, Ct);
             return agent;
         }
         catch
         {
             fixture.Cluster.KeepFiles = true;
-            await agent.DisposeAsync();
+            agent.Dispose();
             throw;
         }
     }

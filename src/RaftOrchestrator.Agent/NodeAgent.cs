@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RaftOrchestrator.Agent.Env;
+using RaftOrchestrator.Agent.Logs;
 using RaftOrchestrator.Agent.Nodes;
 using RaftOrchestrator.Agent.Pods;
 using RaftOrchestrator.Agent.Probes;
@@ -48,6 +49,7 @@ public sealed class NodeAgent
         _time = time ?? TimeProvider.System;
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _events = events;
+        Logs = new ContainerLogs(() => Volatile.Read(ref _pods), runtime, options.DataDirectory, _time);
     }
 
     /// <summary>Completes once the Node is registered and the first list of its pods is in (faults: when RunAsync ends first).</summary>
@@ -58,6 +60,9 @@ public sealed class NodeAgent
 
     /// <summary>Pod status writes so far.</summary>
     public long StatusWrites => _status?.Writes ?? 0;
+
+    /// <summary>The logs of the containers it runs (`kubectl logs`, through the agent's HTTP endpoint).</summary>
+    public ContainerLogs Logs { get; }
 
     public NodeStatusReporter? NodeStatus { get; private set; }
 

@@ -73,6 +73,25 @@ internal sealed class PodManager : IResourceEventHandler<Pod>
         }
     }
 
+    /// <summary>
+    /// The worker of the pod named <paramref name="name"/> in <paramref name="namespace"/>, or null. Should two
+    /// pods of one name be here (one gone from the API, still stopping, and its successor), the live one is answered.
+    /// A scan: a node runs at most a few hundred pods, and this serves `kubectl logs`, not a hot path.
+    /// </summary>
+    public PodWorker? Find(string @namespace, string name)
+    {
+        string key = $"{@namespace}/{name}";
+        PodWorker? found = null;
+        foreach (PodWorker worker in _workers.Values)
+        {
+            if (worker.Key == key && (found is null || found.IsRemoved))
+            {
+                found = worker;
+            }
+        }
+        return found;
+    }
+
     /// <summary>Routes the runtime's container events to the workers of their sandboxes until cancelled.</summary>
     public async Task RunEventsAsync(CancellationToken cancellationToken)
     {

@@ -182,7 +182,7 @@ internal sealed partial class PodWorker
     /// <summary>Hands the status of the pod as this worker sees it to the status manager.</summary>
     private void Publish(Pod pod, bool deleteWhenWritten = false)
     {
-        PodStatus? status = _observedOnly ? null : PodStatusBuilder.Build(View(pod));
+        PodStatus? status = _observedOnly ? null : PodStatusBuilder.Build(Published(View(pod)));
         if (status is not null || deleteWhenWritten)
         {
             _context.Status.SetPodStatus(pod, status, deleteWhenWritten);

@@ -9,10 +9,11 @@ using RaftOrchestrator.Client;
 namespace RaftOrchestrator.Server.Hosting;
 
 /// <summary>
-/// `rorch agent` once its client is made: the agent's HTTP endpoint (the kubelet's port; /healthz for now, the
-/// log endpoint later) and a <see cref="NodeAgent"/> over the runtime, until cancelled. The endpoint starts first so
-/// the Node is registered with the port it actually got (daemonEndpoints.kubeletEndpoint.Port). The runtime is
-/// disposed last, when the agent has stopped.
+/// `rorch agent` once its client is made: the agent's HTTP endpoint (the kubelet's port: /healthz, and
+/// /containerLogs/{namespace}/{pod}/{container} that the API server proxies `kubectl logs` to) and a
+/// <see cref="NodeAgent"/> over the runtime, until cancelled. The endpoint starts first so the Node is registered with
+/// the port it actually got (daemonEndpoints.kubeletEndpoint.Port); until the agent exists its log requests answer
+/// 503. The runtime is disposed last, when the agent has stopped.
 /// </summary>
 public static class AgentHost
 {
@@ -22,17 +23,19 @@ public static class AgentHost
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(options);
         WebApplication? endpoint = null;
+        NodeAgent? agent = null;
         try
         {
             int port = 0;
             if (listen is not null)
             {
-                endpoint = BuildEndpoint(listen);
+                endpoint = BuildEndpoint(listen, () => Volatile.Read(ref agent));
                 await endpoint.StartAsync(cancellationToken);
                 port = BoundPort(endpoint, listen);
             }
-            var agent = new NodeAgent(cluster, runtime, options with { KubeletPort = port }, TimeProvider.System, loggers);
-            await agent.RunAsync(cancellationToken);
+            var created = new NodeAgent(cluster, runtime, options with { KubeletPort = port }, TimeProvider.System, loggers);
+            Volatile.Write(ref agent, created);
+            await created.RunAsync(cancellationToken);
         }
         finally
         {
@@ -45,13 +48,14 @@ public static class AgentHost
         }
     }
 
-    private static WebApplication BuildEndpoint(IPEndPoint listen)
+    private static WebApplication BuildEndpoint(IPEndPoint listen, Func<NodeAgent?> agent)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         ConsoleLogging.Configure(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listen, l => l.Protocols = HttpProtocols.Http1AndHttp2));
         WebApplication app = builder.Build();
         app.MapGet("/healthz", () => "ok");
+        AgentLogEndpoint.Map(app, agent);
         return app;
     }
 

@@ -25,11 +25,15 @@ public static class KubeAdmission
         ApiCatalog catalog = services.GetRequiredService<ApiCatalog>();
         IAuthorizer authorizer = services.GetRequiredService<IAuthorizer>();
         return new EndpointHookRegistry()
-            .Add(new EndpointHooks<Pod>([new PodBindingHandler(), new PodEvictionHandler()], new PodDeletionPolicy()))
+            .Add(new EndpointHooks<Pod>([new PodBindingHandler(), new PodEvictionHandler(), PodLog(services, catalog)], new PodDeletionPolicy()))
             .Add(new EndpointHooks<Namespace>([new NamespaceFinalizeHandler()], new NamespaceDeletionPolicy()))
             .Add(new EndpointHooks<Service>([], Allocation: new ServiceAllocation { Descriptor = catalog.Find("", "services")! }))
             .Add(new EndpointHooks<SelfSubjectAccessReview>([new SelfSubjectAccessReviewHandler(authorizer)]))
             .Add(new EndpointHooks<SelfSubjectReview>([new SelfSubjectReviewHandler()]))
             .Add(new EndpointHooks<BindingBatch>([new BindingBatchHandler(services.GetRequiredService<BindingBatchApplier>())]));
     }
+
+    private static PodLogHandler PodLog(IServiceProvider services, ApiCatalog catalog) => new(
+        services.GetRequiredService<KubeletClient>(),
+        new Registry.ResourceStore<Node>((ResourceDescriptor<Node>)catalog.Find("", "nodes")!, services.GetRequiredService<KubeStore>()));
 }

@@ -34,6 +34,7 @@ public static class KubeApiHosting
         services.AddSingleton<Bindings.BindingBatchApplier>();
         services.AddSingleton<IAuthenticator>(_ => Authenticator(options));
         services.AddSingleton<IAuthorizer, AllowAllAuthorizer>();
+        services.AddSingleton<Kinds.KubeletClient>();
         services.AddSingleton(provider => KubeAdmission.Hooks(provider));
         if (options.Controllers is not null)
         {

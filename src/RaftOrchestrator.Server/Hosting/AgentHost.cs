@@ -52,7 +52,7 @@ public static class AgentHost
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         ConsoleLogging.Configure(builder.Logging);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listen, l => l.Protocols = HttpProtocols.Http1AndHttp2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listen, l => l.Protocols = HttpProtocols.Http1));
         WebApplication app = builder.Build();
         app.MapGet("/healthz", () => "ok");
         AgentLogEndpoint.Map(app, agent);

@@ -7,6 +7,7 @@ using RaftOrchestrator.Agent.Nodes;
 using RaftOrchestrator.Agent.Pods;
 using RaftOrchestrator.Agent.Probes;
 using RaftOrchestrator.Agent.Runtime;
+using RaftOrchestrator.Agent.StaticPods;
 using RaftOrchestrator.Agent.Statuses;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Client;
@@ -18,7 +19,8 @@ namespace RaftOrchestrator.Agent;
 /// <summary>
 /// One node's agent (the kubelet): registers the Node, heartbeats through its Lease, reports node status, watches
 /// only the pods bound to it (fieldSelector spec.nodeName) and runs them through an <see cref="IContainerRuntime"/>,
-/// writing their status back. It reaches the cluster only through <see cref="IClusterClient"/>.
+/// writing their status back. It also runs static pods from a manifest path or URL, each mirrored to the API
+/// (<see cref="StaticPodManager"/>). It reaches the cluster only through <see cref="IClusterClient"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="RunAsync"/> runs until cancelled. Stopping the agent leaves the containers to the runtime, as a
@@ -35,6 +37,7 @@ public sealed class NodeAgent
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PodManager? _pods;
     private StatusManager? _status;
+    private StaticPodManager? _static;
 
     /// <remarks><paramref name="events"/>: Where events go; null: an <see cref="EventRecorder"/> of component "kubelet" over <paramref name="client"/>.</remarks>
     public NodeAgent(IClusterClient client, IContainerRuntime runtime, NodeAgentOptions options, TimeProvider? time = null, ILoggerFactory? loggers = null, IEventRecorder? events = null)
@@ -57,6 +60,9 @@ public sealed class NodeAgent
 
     /// <summary>The pods the agent has a worker for.</summary>
     public int Pods => _pods?.Count ?? 0;
+
+    /// <summary>The static pods the agent has a worker for (running or stopping).</summary>
+    public int StaticPods => _static?.Count ?? 0;
 
     /// <summary>Pod status writes so far.</summary>
     public long StatusWrites => _status?.Writes ?? 0;
@@ -111,6 +117,15 @@ public sealed class NodeAgent
             };
             var pods = new PodManager(context, stopping.Token);
             _pods = pods;
+            using SocketsHttpHandler? manifestHandler = _options.StaticPodUrl is not null && _options.StaticPodUrlHandler is null ? new SocketsHttpHandler() : null;
+            using HttpClient? manifestHttp = _options.StaticPodUrl is null ? null : new HttpClient(_options.StaticPodUrlHandler ?? manifestHandler!, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            List<ManifestPoller> pollers = Pollers(manifestHttp, logger);
+            var statics = new StaticPodManager(
+                [.. pollers.Select(p => p.SourceName)], pods, _client.Resource<Pod>(), (ns, name) => informer.Lister.Get(ns, name), () => informer.Lister.List(),
+                () => reporter.Node, _options, _time, logger);
+            _static = statics;
+            pods.MirrorChanged = statics.MirrorChanged;
+            pods.WorkerFinished = statics.WorkerFinished;
             using IDisposable handler = informer.AddHandler(pods);
             Task[] loops =
             [
@@ -120,6 +135,8 @@ public sealed class NodeAgent
                 informer.RunAsync(stopping.Token),
                 pods.RunEventsAsync(stopping.Token),
                 pods.RunResyncAsync(stopping.Token),
+                statics.RunAsync(stopping.Token),
+                .. pollers.Select(p => p.RunAsync(statics.SetSource, stopping.Token)),
             ];
             if (await informer.WaitForSyncAsync(stopping.Token))
             {
@@ -141,6 +158,23 @@ public sealed class NodeAgent
             }
             AgentLog.Stopped(logger, _options.NodeName);
         }
+    }
+
+    /// <summary>The static pod sources configured: the manifest path first (it wins a duplicate name), then the URL.</summary>
+    private List<ManifestPoller> Pollers(HttpClient? manifestHttp, ILogger logger)
+    {
+        var pollers = new List<ManifestPoller>();
+        if (_options.StaticPodPath is { Length: > 0 } path)
+        {
+            var source = new ManifestDirectory(path, _options.NodeName, logger);
+            pollers.Add(new ManifestPoller(source, _options.FileCheckFrequency, _time, logger, _options.WatchStaticPodPath ? path : null));
+        }
+        if (_options.StaticPodUrl is { } url)
+        {
+            var source = new ManifestUrl(url, _options.NodeName, manifestHttp!, logger);
+            pollers.Add(new ManifestPoller(source, _options.HttpCheckFrequency, _time, logger));
+        }
+        return pollers;
     }
 
     /// <summary>

@@ -72,6 +72,27 @@ public sealed record NodeAgentOptions
     /// <summary>The watch of this node's pods asks the server to end it after about this long (then resumes).</summary>
     public TimeSpan PodWatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A directory of static pod manifests, or one manifest file (the kubelet's staticPodPath, --pod-manifest-path):
+    /// their pods run on this node without the API, each mirrored to it. Null: none.
+    /// </summary>
+    public string? StaticPodPath { get; init; }
+
+    /// <summary>A URL answering a Pod or a PodList to run as static pods (the kubelet's staticPodURL, --manifest-url). Null: none.</summary>
+    public Uri? StaticPodUrl { get; init; }
+
+    /// <summary>How often <see cref="StaticPodPath"/> is read in full (the kubelet's fileCheckFrequency).</summary>
+    public TimeSpan FileCheckFrequency { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often <see cref="StaticPodUrl"/> is fetched (the kubelet's httpCheckFrequency).</summary>
+    public TimeSpan HttpCheckFrequency { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Also read <see cref="StaticPodPath"/> as soon as a file system watcher sees it change (as the kubelet's inotify watch); false: periodic reads only.</summary>
+    public bool WatchStaticPodPath { get; init; } = true;
+
+    /// <summary>The HTTP handler of <see cref="StaticPodUrl"/> requests; null: a default SocketsHttpHandler (the system's proxy and certificate checks).</summary>
+    public HttpMessageHandler? StaticPodUrlHandler { get; init; }
+
     /// <summary>Host facts for capacity and nodeInfo; null: read from this host (see <see cref="Nodes.HostFacts.Read"/>).</summary>
     public Nodes.HostFacts? Host { get; init; }
 

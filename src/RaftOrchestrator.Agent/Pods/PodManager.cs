@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
 using RaftOrchestrator.Agent.Runtime;
+using RaftOrchestrator.Agent.StaticPods;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Client.Informers;
 
 namespace RaftOrchestrator.Agent.Pods;
 
 /// <summary>
-/// The pods of one node: one <see cref="PodWorker"/> per pod uid, fed by the pod source (the agent's informer of
-/// spec.nodeName=&lt;node&gt;, through <see cref="IResourceEventHandler{T}"/>, or any caller of <see cref="Update"/>
-/// and <see cref="Remove"/>), by the runtime's container events (routed by sandbox id) and by a periodic resync.
-/// A worker stays until its pod is gone from the API and cleaned up.
+/// The pods of one node: one <see cref="PodWorker"/> per pod uid, fed by the pod sources (the agent's informer of
+/// spec.nodeName=&lt;node&gt;, through <see cref="IResourceEventHandler{T}"/>, and the static pod manager, through
+/// <see cref="Update"/> and <see cref="Remove"/>), by the runtime's container events (routed by sandbox id) and by
+/// a periodic resync. A worker stays until its pod is gone from its source and cleaned up. Mirror pods (the API's
+/// copies of static pods) get no worker: the informer's events for them go to <see cref="MirrorChanged"/>.
 /// </summary>
 /// <remarks>
 /// Handlers never block: they post to workers. The worker tables are concurrent dictionaries; a worker is added by
@@ -31,13 +33,46 @@ internal sealed class PodManager : IResourceEventHandler<Pod>
     /// <summary>Pods with a worker (running, terminating, or finished and kept).</summary>
     public int Count => _workers.Count;
 
-    public void OnAdd(Pod value) => Update(value);
+    /// <summary>Where the informer's mirror pods go (the pod, and whether it was added); set before the informer runs.</summary>
+    public Action<Pod, bool>? MirrorChanged { get; set; }
 
-    public void OnUpdate(Pod previous, Pod current) => Update(current);
+    /// <summary>Told the uid of each worker that finished (its pod gone and cleaned up); set before any pod arrives.</summary>
+    public Action<string>? WorkerFinished { get; set; }
 
-    public void OnDelete(Pod value) => Remove(value);
+    public void OnAdd(Pod value)
+    {
+        if (!Mirror(value, added: true))
+        {
+            Update(value);
+        }
+    }
 
-    /// <summary>A pod bound to this node, as the API now has it.</summary>
+    public void OnUpdate(Pod previous, Pod current)
+    {
+        if (!Mirror(current, added: false))
+        {
+            Update(current);
+        }
+    }
+
+    public void OnDelete(Pod value)
+    {
+        if (!Mirror(value, added: false))
+        {
+            Remove(value);
+        }
+    }
+
+    /// <summary>Asks the worker of <paramref name="uid"/>, if any, for a sync soon.</summary>
+    public void Kick(string uid)
+    {
+        if (_workers.TryGetValue(uid, out PodWorker? worker))
+        {
+            worker.Kick();
+        }
+    }
+
+    /// <summary>A pod bound to this node, as its source (the API, or a manifest) now has it.</summary>
     public void Update(Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
@@ -63,7 +98,7 @@ internal sealed class PodManager : IResourceEventHandler<Pod>
         worker.Update(pod);
     }
 
-    /// <summary>A pod gone from the API (or no longer bound here).</summary>
+    /// <summary>A pod gone from its source (or no longer bound here).</summary>
     public void Remove(Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
@@ -136,6 +171,17 @@ internal sealed class PodManager : IResourceEventHandler<Pod>
 
     private void SandboxCreated(PodWorker worker, string sandboxId) => _bySandbox[sandboxId] = worker;
 
+    /// <summary>True (and handed on) when the API pod is a mirror: its static pod has a worker already.</summary>
+    private bool Mirror(Pod pod, bool added)
+    {
+        if (!StaticPodAnnotations.IsMirror(pod))
+        {
+            return false;
+        }
+        MirrorChanged?.Invoke(pod, added);
+        return true;
+    }
+
     private void Finished(PodWorker worker)
     {
         _workers.TryRemove(new KeyValuePair<string, PodWorker>(worker.Uid, worker));
@@ -143,5 +189,6 @@ internal sealed class PodManager : IResourceEventHandler<Pod>
         {
             _bySandbox.TryRemove(entry);
         }
+        WorkerFinished?.Invoke(worker.Uid);
     }
 }

@@ -1,4 +1,5 @@
 using RaftOrchestrator.Agent.Runtime;
+using RaftOrchestrator.Agent.StaticPods;
 using RaftOrchestrator.Api.Core;
 
 namespace RaftOrchestrator.Agent.Pods;
@@ -9,11 +10,12 @@ internal sealed partial class PodWorker
     /// Stops the pod for good (the kubelet's killPod): every running container at once, each with Killing, its
     /// preStop hook and StopContainer with the grace left; then the sandbox. The grace is the deletion's
     /// (metadata.deletionGracePeriodSeconds), else terminationGracePeriodSeconds, else 30 s; a pod removed from the
-    /// API without one (a force delete) gets the minimum.
+    /// API without one (a force delete) gets the minimum. A static pod removed from its manifest source was never
+    /// deleted through the API: it gets its terminationGracePeriodSeconds, as the kubelet gives it.
     /// </summary>
     private async Task TerminateAsync(Pod pod, bool removedFromApi, CancellationToken cancellationToken)
     {
-        long seconds = removedFromApi
+        long seconds = removedFromApi && !StaticPodAnnotations.IsStatic(pod)
             ? pod.Metadata.DeletionGracePeriodSeconds ?? 0
             : pod.Metadata.DeletionGracePeriodSeconds ?? pod.Spec.TerminationGracePeriodSeconds ?? 30;
         DateTimeOffset deadline = _context.Time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, seconds));

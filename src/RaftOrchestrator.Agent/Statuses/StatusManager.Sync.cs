@@ -1,3 +1,4 @@
+using RaftOrchestrator.Agent.StaticPods;
 using RaftOrchestrator.Api.Core;
 using RaftOrchestrator.Api.Meta;
 using RaftOrchestrator.Client;
@@ -41,9 +42,9 @@ public sealed partial class StatusManager
         }
         for (int attempt = 0; desired is not null; attempt++)
         {
-            if (current.Metadata.Uid != uid)
+            if (!StaticPodAnnotations.Represents(current, uid))
             {
-                return true; // another pod of that name now: this one is gone
+                return true; // another pod of that name now (and no mirror of this static pod): this one is gone
             }
             PodStatus? merged = PodStatusMerge.Merge(current.Status, desired, AgentTime.Now(_time));
             if (merged is null)

@@ -12,7 +12,8 @@ namespace RaftOrchestrator.Agent.Statuses;
 /// of one pod coalesce (only the latest is written) and at most one write per pod is in flight. A write lays the
 /// status over the API's (<see cref="PodStatusMerge"/>) and is skipped when that changes nothing; a conflict is
 /// retried from the pod as the API now has it. A pod marked for deletion is deleted (gracePeriodSeconds 0, uid
-/// precondition, as the kubelet does) once its final status is written.
+/// precondition, as the kubelet does) once its final status is written. A static pod's status goes to its mirror
+/// pod (the API pod of its name whose config.mirror annotation is its uid), which is never deleted from here.
 /// </summary>
 /// <remarks>
 /// <see cref="_gate"/> guards <see cref="_entries"/> and each entry's fields; no call is made while it is held. The

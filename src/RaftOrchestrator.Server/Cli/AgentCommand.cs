@@ -7,7 +7,7 @@ using RaftOrchestrator.Server.Hosting;
 
 namespace RaftOrchestrator.Server.Cli;
 
-/// <summary>`rorch agent --server URL[,URL...] | --kubeconfig FILE --runtime process|sim [--node-name N] [--data-dir D] [--listen HOST:PORT]`.</summary>
+/// <summary>`rorch agent --server URL[,URL...] | --kubeconfig FILE --runtime process|sim [--node-name N] [--data-dir D] [--listen HOST:PORT] [--pod-manifest-path DIR] [--manifest-url URL]`.</summary>
 internal static class AgentCommand
 {
     public static Command Build()
@@ -24,8 +24,10 @@ internal static class AgentCommand
         var labels = new Option<string?>("--node-labels") { Description = "Labels to register the Node with: key=value,key=value." };
         var maxPods = new Option<int>("--max-pods") { Description = "capacity.pods.", DefaultValueFactory = _ => 110 };
         var leaseDuration = new Option<int>("--node-lease-duration-seconds") { Description = "The node Lease's duration (renewed every quarter of it; the kubelet's nodeLeaseDurationSeconds).", DefaultValueFactory = _ => 40 };
+        var manifestPath = new Option<string?>("--pod-manifest-path") { Description = "A directory of static pod manifests (or one manifest file) to run and mirror to the API; read every 20 s and on change." };
+        var manifestUrl = new Option<string?>("--manifest-url") { Description = "A URL answering a Pod or a PodList to run as static pods; fetched every 20 s." };
         var command = new Command("agent", "Run a node agent (the kubelet role) against a cluster's API.");
-        foreach (Option option in new Option[] { servers, kubeconfig, token, format, runtime, nodeName, dataDir, listen, nodeIp, labels, maxPods, leaseDuration })
+        foreach (Option option in new Option[] { servers, kubeconfig, token, format, runtime, nodeName, dataDir, listen, nodeIp, labels, maxPods, leaseDuration, manifestPath, manifestUrl })
         {
             command.Options.Add(option);
         }
@@ -48,8 +50,10 @@ internal static class AgentCommand
             IPEndPoint? endpoint;
             Dictionary<string, string> nodeLabels;
             ClusterClientOptions client;
+            Uri? staticPodUrl;
             try
             {
+                staticPodUrl = StaticPodUrl(parse.GetValue(manifestUrl));
                 endpoint = parse.GetValue(listen) is "none" or null ? null : MemberIds.Parse(parse.GetValue(listen)!);
                 nodeLabels = Labels(parse.GetValue(labels));
                 client = Client(parse.GetValue(kubeconfig), parse.GetValue(servers), parse.GetValue(token), parse.GetValue(format) == "json" ? WireFormat.Json : WireFormat.MessagePack);
@@ -67,6 +71,8 @@ internal static class AgentCommand
                 Labels = nodeLabels,
                 MaxPods = Math.Max(1, parse.GetValue(maxPods)),
                 NodeLeaseDurationSeconds = Math.Max(1, parse.GetValue(leaseDuration)),
+                StaticPodPath = parse.GetValue(manifestPath) is { Length: > 0 } staticPath ? Path.GetFullPath(staticPath) : null,
+                StaticPodUrl = staticPodUrl,
             };
             string runtimeName = parse.GetValue(runtime) ?? "process";
             if (!AgentRuntimes.IsAvailable(runtimeName, out string? unavailable))
@@ -94,6 +100,18 @@ internal static class AgentCommand
                 Format = wire,
                 UserAgent = UserAgent,
             };
+    }
+
+    /// <summary>--manifest-url: an absolute http or https URL, or none.</summary>
+    private static Uri? StaticPodUrl(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        return Uri.TryCreate(text, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new FormatException($"--manifest-url: \"{text}\" is not an http or https URL");
     }
 
     /// <summary>key=value,key=value (the kubelet's --node-labels).</summary>

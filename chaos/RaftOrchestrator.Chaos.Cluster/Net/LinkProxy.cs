@@ -71,6 +71,18 @@ public sealed class LinkProxy : IAsyncDisposable
 
     private async Task HandleAsync(Socket accepted)
     {
+        try
+        {
+            await ProxyAsync(accepted);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            Abort(accepted);   // reset before it could be proxied (its endpoints are gone)
+        }
+    }
+
+    private async Task ProxyAsync(Socket accepted)
+    {
         accepted.NoDelay = true;
         string source = _identifySource((IPEndPoint)accepted.RemoteEndPoint!, (IPEndPoint)accepted.LocalEndPoint!);
         var link = new Link(source, Destination);

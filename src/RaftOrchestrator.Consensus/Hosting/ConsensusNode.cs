@@ -66,6 +66,7 @@ internal sealed class ConsensusNode : IAsyncDisposable
         wal.ConfigurationStorage = members;   // at once: the log's applier is already running (see StoreStateMachine)
         var configuration = new RaftCluster.TcpConfiguration(options.PeerEndPoint)
         {
+            PublicEndPoint = options.PublicPeerEndPoint,   // what the configuration holds and how this member tells itself apart
             LowerElectionTimeout = options.LowerElectionTimeout,
             UpperElectionTimeout = options.UpperElectionTimeout,
             RequestTimeout = options.RequestTimeout,
@@ -86,7 +87,7 @@ internal sealed class ConsensusNode : IAsyncDisposable
             await node.DisposeAsync();
             throw;
         }
-        ConsensusLog.NodeStarted(logger, options.Name, MemberIds.Format(options.PeerEndPoint), cluster.Term,
+        ConsensusLog.NodeStarted(logger, options.Name, MemberIds.Format(options.PublicPeerEndPoint), cluster.Term,
             machine.AppliedIndex, wal.LastCommittedEntryIndex);
         return node;
     }

@@ -13,8 +13,20 @@ public sealed record ReplicaOptions
     /// <summary>Holds wal/ (DotNext's log), snap/ (snapshots) and members (the cluster configuration).</summary>
     public required string DataDirectory { get; init; }
 
-    /// <summary>Where the Raft transport listens and how other members reach this one.</summary>
+    /// <summary>Where the Raft transport listens (and, unless <see cref="AdvertisedPeerEndPoint"/> is set, how other members reach this one).</summary>
     public required IPEndPoint PeerEndPoint { get; init; }
+
+    /// <summary>
+    /// How other members reach this one when that is not <see cref="PeerEndPoint"/> (a proxy or a port mapping in
+    /// between: etcd's --initial-advertise-peer-urls). Null: the listen endpoint.
+    /// </summary>
+    public IPEndPoint? AdvertisedPeerEndPoint { get; init; }
+
+    /// <summary>
+    /// The member's identity: the endpoint in the cluster configuration, the peer URL it publishes and joins with,
+    /// and the source of its member id. Always the advertised endpoint, never the listen one.
+    /// </summary>
+    public IPEndPoint PublicPeerEndPoint => AdvertisedPeerEndPoint ?? PeerEndPoint;
 
     /// <summary>Where clients (and other members forwarding to a leader) reach this member.</summary>
     public IReadOnlyList<string> ClientUrls { get; init; } = [];

@@ -125,7 +125,7 @@ public sealed partial class ReplicatedStore
     private async Task PublishLoopAsync()
     {
         CancellationToken lifetime = _lifetime.Token;
-        var mine = new MemberAttributes(MemberId, _options.Name, MemberIds.PeerUrl(_options.PeerEndPoint), _options.ClientUrls);
+        var mine = new MemberAttributes(MemberId, _options.Name, MemberIds.PeerUrl(_options.PublicPeerEndPoint), _options.ClientUrls);
         while (!lifetime.IsCancellationRequested)
         {
             ConsensusNode node = Node;

@@ -55,10 +55,10 @@ public sealed partial class ReplicatedStore : IAsyncDisposable, IApplyObserver
         _reads = new ReadIndexCoalescer(ReadIndexRoundAsync, _lifetime.Token);
         _leaderReads = new ReadIndexCoalescer(LeaderBarrierRoundAsync, _lifetime.Token);
         _leases = new LeaseClock(_time);
-        MemberId = MemberIds.Of(options.PeerEndPoint);
+        MemberId = MemberIds.Of(options.PublicPeerEndPoint);
     }
 
-    /// <summary>This member's etcd-style id (a hash of its peer endpoint).</summary>
+    /// <summary>This member's etcd-style id (a hash of its advertised peer endpoint).</summary>
     public ulong MemberId { get; }
 
     public string Name => _options.Name;

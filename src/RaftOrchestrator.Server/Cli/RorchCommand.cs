@@ -26,6 +26,10 @@ public static class RorchCommand
         var dataDir = new Option<string>("--data-dir") { Description = "Data directory (log, snapshots, membership).", DefaultValueFactory = _ => "data" };
         var peerListen = new Option<string>("--peer-listen") { Description = "host:port of the Raft transport.", DefaultValueFactory = _ => "127.0.0.1:2380" };
         var clientListen = new Option<string>("--client-listen") { Description = "host:port of the etcd v3 gRPC API (HTTP/2, no TLS).", DefaultValueFactory = _ => "127.0.0.1:2379" };
+        var advertisePeer = new Option<string?>("--advertise-peer")
+        {
+            Description = "host:port other members dial for this one's Raft transport, and its identity in the cluster (default: --peer-listen; set it when a proxy or port mapping is in between).",
+        };
         var advertise = new Option<string?>("--advertise-client-url") { Description = "Client URL other members and clients use (default http://<client-listen>)." };
         var clusterInit = new Option<bool>("--cluster-init") { Description = "Bootstrap a new cluster (the default unless --join is given)." };
         var join = new Option<string?>("--join") { Description = "Client URL of a member of the cluster to join, e.g. http://127.0.0.1:2379." };
@@ -71,7 +75,7 @@ public static class RorchCommand
         var agentListen = new Option<string>("--agent-listen") { Description = "host:port of the embedded agent's HTTP endpoint (the kubelet port, serving logs); none: no endpoint.", DefaultValueFactory = _ => "127.0.0.1:10250" };
 
         var server = new Command("server", "Run a control-plane replica. With no flags: a single-replica cluster with data in ./data.");
-        foreach (Option option in new Option[] { name, dataDir, peerListen, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, nodeGrace, scheduler, schedulerConfig, schedulerBinder, agent, nodeName, agentListen })
+        foreach (Option option in new Option[] { name, dataDir, peerListen, advertisePeer, clientListen, advertise, clusterInit, join, state, election, electionMin, snapshotEntries, unsafeNoFsync, failpointAcks, failpointPids, noPropagate, maxInflight, apiListen, tlsCert, tlsKey, tokenFile, kubeconfig, bookmarkInterval, controllers, nodeGrace, scheduler, schedulerConfig, schedulerBinder, agent, nodeName, agentListen })
         {
             server.Options.Add(option);
         }
@@ -133,6 +137,7 @@ public static class RorchCommand
                     Name = parse.GetValue(name)!,
                     DataDirectory = data,
                     PeerListen = Endpoint(parse.GetValue(peerListen)!, "--peer-listen"),
+                    AdvertisePeer = parse.GetValue(advertisePeer) is { } advertised ? Endpoint(advertised, "--advertise-peer") : null,
                     ClientListen = Endpoint(parse.GetValue(clientListen)!, "--client-listen"),
                     AdvertiseClientUrl = parse.GetValue(advertise),
                     Join = parse.GetValue(join),

@@ -17,7 +17,7 @@ internal sealed class JoinClient(PeerChannels channels, ILogger logger)
 
     public async Task JoinAsync(string joinUrl, ReplicatedStore replica, CancellationToken cancellationToken)
     {
-        string peerUrl = MemberIds.PeerUrl(replica.Options.PeerEndPoint);
+        string peerUrl = MemberIds.PeerUrl(replica.Options.PublicPeerEndPoint);
         ServerLog.Joining(logger, joinUrl, peerUrl);
         var client = new EtcdApi.V3.Cluster.ClusterClient(channels.For(joinUrl));
         long started = TimeProvider.System.GetTimestamp();

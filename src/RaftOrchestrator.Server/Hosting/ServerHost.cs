@@ -162,6 +162,7 @@ public static class ServerHost
         Name = options.Name,
         DataDirectory = options.DataDirectory,
         PeerEndPoint = options.PeerListen,
+        AdvertisedPeerEndPoint = options.AdvertisePeer,
         ClientUrls = [options.ClientUrl],
         ClusterInit = options.ClusterInit,
         LowerElectionTimeout = Math.Clamp(options.ElectionTimeoutMinMs, 10, options.ElectionTimeoutMs - 1),

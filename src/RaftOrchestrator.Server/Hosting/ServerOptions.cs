@@ -12,6 +12,12 @@ public sealed record ServerOptions
     /// <summary>Raft transport (etcd's --listen-peer-urls).</summary>
     public IPEndPoint PeerListen { get; init; } = new(IPAddress.Loopback, 2380);
 
+    /// <summary>
+    /// How the other members reach this one's Raft transport, when not at <see cref="PeerListen"/> (a proxy in between:
+    /// etcd's --initial-advertise-peer-urls). It is the member's identity (configuration entry, peer URL, member id).
+    /// </summary>
+    public IPEndPoint? AdvertisePeer { get; init; }
+
     /// <summary>The etcd v3 gRPC API and the members' peer service (etcd's --listen-client-urls), HTTP/2 without TLS.</summary>
     public IPEndPoint ClientListen { get; init; } = new(IPAddress.Loopback, 2379);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace RaftOrchestrator.Chaos.History;
 
@@ -20,11 +21,14 @@ public sealed record Operation(
     OperationOutcome Outcome,
     OperationOutput? Output = null)
 {
+    [JsonIgnore]
     public bool IsWrite => Kind is OperationKind.Put or OperationKind.Cas or OperationKind.Append;
 
+    [JsonIgnore]
     public bool IsListKind => Kind is OperationKind.Append or OperationKind.ReadList;
 
     /// <summary>An Ok write that changed the key: a put, an append, or a cas whose compare held.</summary>
+    [JsonIgnore]
     public bool IsAcknowledgedWrite =>
         Outcome == OperationOutcome.Ok && (Kind is OperationKind.Put or OperationKind.Append
             || (Kind == OperationKind.Cas && Output?.Succeeded == true));

@@ -54,6 +54,16 @@ public sealed class LinearizabilityCheckerTests
     }
 
     [Fact]
+    public void Check_WriteRevisionGoingBackwards_Fails()
+    {
+        var h = new Ops();
+        h.Put(1, "k", "a", 0, 10, revision: 5);
+        h.Put(2, "k", "b", 20, 30, revision: 4);
+
+        Assert.Equal(VerdictStatus.Fail, LinearizabilityChecker.Check(h.History).Verdict.Status);
+    }
+
+    [Fact]
     public void Check_ConcurrentWritesReadInEitherOrder_Passes()
     {
         var h = new Ops();

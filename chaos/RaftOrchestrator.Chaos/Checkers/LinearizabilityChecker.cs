@@ -54,9 +54,10 @@ public static class LinearizabilityChecker
             left = Math.Max(0, left - result.Steps);
             results.Add(result);
         }
-        results.Sort((a, b) => a.Status != b.Status
-            ? ((int)b.Status == (int)VerdictStatus.Fail ? 1 : (int)a.Status == (int)VerdictStatus.Fail ? -1 : 0)
-            : string.CompareOrdinal(a.Key, b.Key));
+        // Failing keys first, then by key.
+        results.Sort((a, b) => a.Status == b.Status || (a.Status != VerdictStatus.Fail && b.Status != VerdictStatus.Fail)
+            ? string.CompareOrdinal(a.Key, b.Key)
+            : a.Status == VerdictStatus.Fail ? -1 : 1);
         return new LinearizabilityResult(Verdict(results), results);
     }
 

@@ -180,11 +180,22 @@ internal static class LinearizabilitySearch
             }
         }
         sb.Append("  cannot place, before it returned:\n    ").Append(ops[deepest.Stuck]).Append('\n');
-        int[] others = [.. deepest.Pending.Where(i => i != deepest.Stuck)];
-        if (others.Length > 0)
+        // Pending ops with a known return are bounded by the concurrency; unknown ones stay pending to the end of
+        // the history, so only the latest few of them are shown.
+        int[] known = [.. deepest.Pending.Where(i => i != deepest.Stuck && ops[i].ReturnTime is not null)];
+        int[] unknown = [.. deepest.Pending.Where(i => ops[i].ReturnTime is null).OrderBy(i => ops[i].InvokeTime)];
+        int[] shownUnknown = unknown[Math.Max(0, unknown.Length - ContextOps)..];
+        if (known.Length + shownUnknown.Length > 0)
         {
             sb.Append("  nor any other op pending then (none follows from that state):\n");
-            foreach (int i in others.OrderBy(i => ops[i].InvokeTime)) sb.Append("    ").Append(ops[i]).Append('\n');
+            foreach (int i in known.Concat(shownUnknown).OrderBy(i => ops[i].InvokeTime))
+            {
+                sb.Append("    ").Append(ops[i]).Append('\n');
+            }
+            if (unknown.Length > shownUnknown.Length)
+            {
+                sb.Append($"    … and {unknown.Length - shownUnknown.Length} earlier unknown-outcome writes\n");
+            }
         }
         return new KeyCheckResult(key, VerdictStatus.Fail, ops.Count, steps, sb.ToString().TrimEnd('\n'));
     }

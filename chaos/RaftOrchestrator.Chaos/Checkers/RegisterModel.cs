@@ -6,7 +6,8 @@ namespace RaftOrchestrator.Chaos.Checkers;
 /// get / put / compare-and-swap on one etcd key. Mod revisions are checked when both sides know them: a get must
 /// report the mod revision of the write it read, and a cas on mod_revision must succeed exactly when it matches. A
 /// revision the state does not know (after an unknown put) is learnt from the next read that reports it; a cas on an
-/// unknown revision is let through either way (the check is weaker there, never wrong).
+/// unknown revision is let through either way (the check is weaker there, never wrong). A write's revision must
+/// exceed the key's known mod revision: the revision of a key never goes back.
 /// </summary>
 internal readonly struct RegisterModel : IKeyModel<RegisterState>
 {
@@ -28,7 +29,7 @@ internal readonly struct RegisterModel : IKeyModel<RegisterState>
                 return true;
             case OperationKind.Put:
                 next = new RegisterState(op.Input.Value, WrittenRevision(op));
-                return true;
+                return RevisionAdvances(state, next);
             case OperationKind.Cas:
                 return StepCas(state, op, out next);
             default:
@@ -57,10 +58,15 @@ internal readonly struct RegisterModel : IKeyModel<RegisterState>
         {
             if (holds == false) return false;
             next = new RegisterState(op.Input.Value, WrittenRevision(op));
-            return true;
+            return RevisionAdvances(state, next);
         }
         return holds != true;
     }
+
+    /// <summary>A write's revision is above the key's current mod revision, when both are known (revisions only grow).</summary>
+    private static bool RevisionAdvances(in RegisterState before, in RegisterState after) =>
+        before.ModRevision == RegisterState.UnknownRevision || after.ModRevision == RegisterState.UnknownRevision
+        || after.ModRevision > before.ModRevision;
 
     private static long WrittenRevision(Operation op) =>
         op.Outcome == OperationOutcome.Ok && op.Output?.Revision is long r ? r : RegisterState.UnknownRevision;

@@ -1,0 +1,7 @@
+namespace RaftOrchestrator.Chaos.History;
+
+public enum WatchEventType
+{
+    Put,
+    Delete,
+}

@@ -12,10 +12,6 @@ internal static class AgentCommand
 {
     public static Command Build()
     {
-        var servers = new Option<string?>("--server") { Description = "Comma-separated Kubernetes API URLs of any replicas (http://127.0.0.1:6443,...)." };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "A kubeconfig to take the server, CA and token from (instead of --server)." };
-        var token = new Option<string?>("--token") { Description = "Bearer token (with --server)." };
-        var format = new Option<string>("--wire-format") { Description = "msgpack (default) or json.", DefaultValueFactory = _ => "msgpack" };
         var runtime = new Option<string>("--runtime") { Description = $"The container runtime: {AgentRuntimes.Values}.", DefaultValueFactory = _ => "process" };
         var nodeName = new Option<string?>("--node-name") { Description = "The Node's name (default: this host's name, lower-cased)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Pod logs and agent state (default ./data/agents/<node-name>); its filesystem is the node's ephemeral-storage." };
@@ -26,37 +22,30 @@ internal static class AgentCommand
         var leaseDuration = new Option<int>("--node-lease-duration-seconds") { Description = "The node Lease's duration (renewed every quarter of it; the kubelet's nodeLeaseDurationSeconds).", DefaultValueFactory = _ => 40 };
         var manifestPath = new Option<string?>("--pod-manifest-path") { Description = "A directory of static pod manifests (or one manifest file) to run and mirror to the API; read every 20 s and on change." };
         var manifestUrl = new Option<string?>("--manifest-url") { Description = "A URL answering a Pod or a PodList to run as static pods; fetched every 20 s." };
+        var flags = new ClusterClientFlags();
         var command = new Command("agent", "Run a node agent (the kubelet role) against a cluster's API.");
-        foreach (Option option in new Option[] { servers, kubeconfig, token, format, runtime, nodeName, dataDir, listen, nodeIp, labels, maxPods, leaseDuration, manifestPath, manifestUrl })
+        foreach (Option option in new Option[] { runtime, nodeName, dataDir, listen, nodeIp, labels, maxPods, leaseDuration, manifestPath, manifestUrl })
         {
             command.Options.Add(option);
         }
-        command.Validators.Add(result =>
-        {
-            if ((result.GetValue(servers) is null) == (result.GetValue(kubeconfig) is null))
-            {
-                result.AddError("Give exactly one of --server and --kubeconfig.");
-            }
-        });
+        flags.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(format) is not ("msgpack" or "json"))
+            if (!flags.TryBuild(parse, "rorch-agent/1", out ClusterClientOptions client, out string? clientError))
             {
-                await Console.Error.WriteLineAsync("--wire-format is msgpack or json.");
+                await Console.Error.WriteLineAsync($"agent: {clientError}");
                 return 2;
             }
             string name = parse.GetValue(nodeName) is { Length: > 0 } given ? given : Environment.MachineName.ToLowerInvariant();
             string data = Path.GetFullPath(parse.GetValue(dataDir) ?? Path.Combine("data", "agents", name));
             IPEndPoint? endpoint;
             Dictionary<string, string> nodeLabels;
-            ClusterClientOptions client;
             Uri? staticPodUrl;
             try
             {
                 staticPodUrl = StaticPodUrl(parse.GetValue(manifestUrl));
                 endpoint = parse.GetValue(listen) is "none" or null ? null : MemberIds.Parse(parse.GetValue(listen)!);
                 nodeLabels = Labels(parse.GetValue(labels));
-                client = Client(parse.GetValue(kubeconfig), parse.GetValue(servers), parse.GetValue(token), parse.GetValue(format) == "json" ? WireFormat.Json : WireFormat.MessagePack);
             }
             catch (Exception e) when (e is UriFormatException or FormatException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
             {
@@ -86,20 +75,6 @@ internal static class AgentCommand
                 ct);
         });
         return command;
-    }
-
-    private static ClusterClientOptions Client(string? kubeconfig, string? servers, string? token, WireFormat wire)
-    {
-        const string UserAgent = "rorch-agent/1";
-        return kubeconfig is { } path
-            ? KubeconfigReader.Read(path, UserAgent) with { Format = wire }
-            : new ClusterClientOptions
-            {
-                Servers = [.. servers!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u))],
-                BearerToken = token,
-                Format = wire,
-                UserAgent = UserAgent,
-            };
     }
 
     /// <summary>--manifest-url: an absolute http or https URL, or none.</summary>

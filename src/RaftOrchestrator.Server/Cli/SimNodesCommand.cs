@@ -15,10 +15,6 @@ internal static class SimNodesCommand
 {
     public static Command Build()
     {
-        var servers = new Option<string?>("--server") { Description = "Comma-separated Kubernetes API URLs of any replicas (http://127.0.0.1:6443,...)." };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "A kubeconfig to take the server, CA and token from (instead of --server)." };
-        var token = new Option<string?>("--token") { Description = "Bearer token (with --server)." };
-        var format = new Option<string>("--wire-format") { Description = "msgpack (default) or json.", DefaultValueFactory = _ => "msgpack" };
         var count = new Option<int>("--count") { Description = $"Nodes to simulate (at most {SimFleetOptions.MaxCount}).", DefaultValueFactory = _ => 1 };
         var prefix = new Option<string>("--name-prefix") { Description = "Node i is named <prefix><i>.", DefaultValueFactory = _ => "sim-" };
         var first = new Option<int>("--first-index") { Description = "Number of the first node (disjoint ranges let several processes share a prefix).", DefaultValueFactory = _ => 0 };
@@ -39,31 +35,25 @@ internal static class SimNodesCommand
         var writeConcurrency = new Option<int>("--pod-write-concurrency") { Description = "Pod status writes and final deletes in flight.", DefaultValueFactory = _ => 256 };
         var selector = new Option<string?>("--pods-field-selector") { Description = "Field selector of the shared pods watch (default: every pod, filtered here)." };
         var stats = new Option<string>("--stats-interval") { Description = "How often to log the fleet's counters (0: never).", DefaultValueFactory = _ => "30s" };
+        var flags = new ClusterClientFlags();
         var command = new Command("sim-nodes", "Simulate many nodes (kwok-style) in this process: registered, heartbeating, running the pods bound to them.");
         foreach (Option option in new Option[]
         {
-            servers, kubeconfig, token, format, count, prefix, first, cpu, memory, pods, zones, labels, taints, start, stop, failure, seed,
+            count, prefix, first, cpu, memory, pods, zones, labels, taints, start, stop, failure, seed,
             leaseInterval, leaseDuration, registerConcurrency, leaseConcurrency, writeConcurrency, selector, stats,
         })
         {
             command.Options.Add(option);
         }
-        command.Validators.Add(result =>
-        {
-            if ((result.GetValue(servers) is null) == (result.GetValue(kubeconfig) is null))
-            {
-                result.AddError("Give exactly one of --server and --kubeconfig.");
-            }
-        });
+        flags.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(format) is not ("msgpack" or "json"))
+            if (!flags.TryBuild(parse, "rorch-sim-nodes/1", out ClusterClientOptions client, out string? clientError))
             {
-                await Console.Error.WriteLineAsync("--wire-format is msgpack or json.");
+                await Console.Error.WriteLineAsync($"sim-nodes: {clientError}");
                 return 2;
             }
             SimFleetOptions options;
-            ClusterClientOptions client;
             try
             {
                 options = new SimFleetOptions
@@ -91,17 +81,6 @@ internal static class SimNodesCommand
                     StatsInterval = Duration(parse.GetValue(stats), "--stats-interval"),
                 };
                 options.Validate();
-                WireFormat wire = parse.GetValue(format) == "json" ? WireFormat.Json : WireFormat.MessagePack;
-                const string Agent = "rorch-sim-nodes/1";
-                client = parse.GetValue(kubeconfig) is { } path
-                    ? KubeconfigReader.Read(path, Agent) with { Format = wire }
-                    : new ClusterClientOptions
-                    {
-                        Servers = [.. parse.GetValue(servers)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u))],
-                        BearerToken = parse.GetValue(token),
-                        Format = wire,
-                        UserAgent = Agent,
-                    };
             }
             catch (Exception e) when (e is UriFormatException or FormatException or IOException or InvalidOperationException or ArgumentException)
             {

@@ -35,12 +35,12 @@ internal static class ChaosRun
         ArgumentNullException.ThrowIfNull(output);
         RunProfile profile = settings.Profile;
         IReadOnlyList<PlannedFault> plan = profile.Plan(settings.Seed);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"ro-chaos: profile {profile.Name}, seed {settings.Seed}, {settings.Members} members (rerun: ro-chaos run --profile {profile.Name} --seed {settings.Seed} --members {settings.Members})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fault plan, seed {settings.Seed}, {plan.Count} steps"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fault plan, seed {settings.Seed}, {plan.Count} steps"));
         foreach (PlannedFault step in plan)
         {
-            output.WriteLine(step.ToString());
+            await output.WriteLineAsync(step.ToString());
         }
         Directory.CreateDirectory(settings.OutDirectory);
         var clock = new RunClock(TimeProvider.System);
@@ -57,7 +57,7 @@ internal static class ChaosRun
         }, ct);
         cluster.KeepFiles = true;
         double started = clock.Seconds(clock.Now());
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cluster of {settings.Members} up in {started:0.0} s ({cluster.Root})"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"cluster of {settings.Members} up in {started:0.0} s ({cluster.Root})"));
 
         using var sim = SimNodesProcess.Start(rorch, cluster.Members.Select(m => m.ApiUrl), profile.Kube.SimNodes, settings.Seed,
             Path.Combine(cluster.Root, "sim-nodes.log"));
@@ -75,7 +75,7 @@ internal static class ChaosRun
             await kube.SetupAsync(setup.Token);
             await kube.WaitForNodesAsync(profile.Kube.SimNodes, setup.Token);
         }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{profile.Kube.SimNodes} sim nodes ready, {profile.Kube.Deployments} deployments created at {clock.Seconds(clock.Now()):0.0} s"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{profile.Kube.SimNodes} sim nodes ready, {profile.Kube.Deployments} deployments created at {clock.Seconds(clock.Now()):0.0} s"));
 
         GrpcChannel[] channels = [.. cluster.Members.Select(m => GrpcChannel.ForAddress(m.DirectClientUrl))];
         var watchers = new List<Watcher>();
@@ -107,7 +107,7 @@ internal static class ChaosRun
 
             await Task.Delay(profile.Warmup, clock.Time, ct);
             double faultsFrom = clock.Seconds(clock.Now());
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"traffic warmed up ({recorder.OperationCount} ops); faults from {faultsFrom:0.0} s"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"traffic warmed up ({recorder.OperationCount} ops); faults from {faultsFrom:0.0} s"));
             var injector = new FaultInjector(cluster, clock.Time) { RecoveryTimeout = profile.Recovery };
             var timeline = new List<FaultRecord>();
             foreach (PlannedFault step in plan)
@@ -115,7 +115,7 @@ internal static class ChaosRun
                 await Task.Delay(step.Gap, clock.Time, ct);
                 FaultRecord record = await injector.InjectAsync(step, ct);
                 timeline.Add(record);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  #{record.Step} {record.Name} on {record.Target}: {clock.Seconds(record.Start):0.0}-{clock.Seconds(record.End):0.0} s, leader {record.LeaderBefore ?? "-"} -> {record.LeaderAfter ?? "-"}{(record.Error is null ? "" : ", error: " + record.Error)}"));
             }
             double faultsTo = clock.Seconds(clock.Now());
@@ -153,7 +153,7 @@ internal static class ChaosRun
             };
             var result = new RunResult(settings, history, timeline, leaders.Changes, summary, figures);
             ReportWriter.Write(settings.OutDirectory, result, clock);
-            output.Write(ReportWriter.Summary(result));
+            await output.WriteAsync(ReportWriter.Summary(result));
             cluster.KeepFiles = summary.AnyFailed;
             return result;
         }

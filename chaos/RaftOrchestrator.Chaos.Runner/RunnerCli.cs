@@ -37,12 +37,12 @@ internal static class RunnerCli
             try
             {
                 RunResult result = await ChaosRun.RunAsync(new RunSettings(RunProfile.Parse(name), s, parse.GetValue(members), dir), output, ct);
-                output.WriteLine($"report: {dir}");
+                await output.WriteLineAsync($"report: {dir}");
                 return result.ExitCode;
             }
             catch (Exception e) when (e is TimeoutException or InvalidOperationException or FileNotFoundException or IOException)
             {
-                output.WriteLine($"ro-chaos: the run could not be carried out: {e.GetType().Name}: {e.Message} (files under {dir})");
+                await output.WriteLineAsync($"ro-chaos: the run could not be carried out: {e.GetType().Name}: {e.Message} (files under {dir})");
                 return 2;
             }
         });

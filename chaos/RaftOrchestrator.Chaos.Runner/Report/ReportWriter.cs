@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using RaftOrchestrator.Chaos.Checkers;
 using RaftOrchestrator.Chaos.Cluster.Faults;
 using RaftOrchestrator.Chaos.History;
 using RaftOrchestrator.Chaos.Runner.Recording;

@@ -60,6 +60,7 @@ internal static class TimelineChart
             rate.Color = Colors.Black.WithAlpha(0.6);
             rate.LegendText = "ok ops/s (right axis)";
             plot.Axes.Right.Label.Text = "ok operations per second";
+            plot.Axes.SetLimitsY(0, Math.Max(1, perSecond.Max()) * 1.1, plot.Axes.Right);
         }
 
         RunSettings s = result.Settings;
@@ -84,7 +85,7 @@ internal static class TimelineChart
         Operation[] selected = [.. ops];
         if (selected.Length == 0) return;
         var points = plot.Add.ScatterPoints(selected.Select(o => clock.Seconds(o.InvokeTime)).ToArray(), selected.Select(y).ToArray());
-        points.MarkerSize = 3;
+        points.MarkerSize = label.StartsWith("ok", StringComparison.Ordinal) ? 3 : 5;
         points.Color = color;
         points.LegendText = label;
     }

@@ -154,7 +154,7 @@ internal static class ChaosRun
             var result = new RunResult(settings, history, timeline, leaders.Changes, summary, figures);
             ReportWriter.Write(settings.OutDirectory, result, clock);
             await output.WriteAsync(ReportWriter.Summary(result));
-            cluster.KeepFiles = summary.AnyFailed;
+            cluster.KeepFiles = summary.AnyFailed || settings.KeepCluster;
             return result;
         }
         finally

@@ -7,4 +7,7 @@ internal sealed record RunSettings(RunProfile Profile, int Seed, int Members, st
 {
     /// <summary>rorch.dll; found from the build output when null.</summary>
     public string? RorchDll { get; init; }
+
+    /// <summary>Keep the cluster's data and logs (OutDirectory/cluster) even when every checker passed.</summary>
+    public bool KeepCluster { get; init; }
 }

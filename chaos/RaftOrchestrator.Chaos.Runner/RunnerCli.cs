@@ -19,8 +19,9 @@ internal static class RunnerCli
         var seed = new Option<int>("--seed") { Description = "Seed of the fault plan and the traffic; printed first, reruns the same plan.", DefaultValueFactory = _ => 1 };
         var members = new Option<int>("--members") { Description = "Cluster size: 3 or 5.", DefaultValueFactory = _ => 3 };
         var outDir = new Option<string?>("--out") { Description = "Report folder (default: chaos-<profile>-<seed> in the current directory)." };
+        var keep = new Option<bool>("--keep-cluster") { Description = "Keep the members' data and logs (DIR/cluster) even when every checker passed." };
         var run = new Command("run", "Start a cluster, run traffic and the seeded fault plan, check the history, write the report.");
-        foreach (Option option in new Option[] { profile, seed, members, outDir })
+        foreach (Option option in new Option[] { profile, seed, members, outDir, keep })
         {
             run.Options.Add(option);
         }
@@ -36,7 +37,7 @@ internal static class RunnerCli
             string dir = parse.GetValue(outDir) ?? Path.Combine(Environment.CurrentDirectory, string.Create(CultureInfo.InvariantCulture, $"chaos-{name}-{s}"));
             try
             {
-                RunResult result = await ChaosRun.RunAsync(new RunSettings(RunProfile.Parse(name), s, parse.GetValue(members), dir), output, ct);
+                RunResult result = await ChaosRun.RunAsync(new RunSettings(RunProfile.Parse(name), s, parse.GetValue(members), dir) { KeepCluster = parse.GetValue(keep) }, output, ct);
                 await output.WriteLineAsync($"report: {dir}");
                 return result.ExitCode;
             }

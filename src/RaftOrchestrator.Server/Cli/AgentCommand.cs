@@ -16,7 +16,7 @@ internal static class AgentCommand
         var nodeName = new Option<string?>("--node-name") { Description = "The Node's name (default: this host's name, lower-cased)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Pod logs and agent state (default ./data/agents/<node-name>); its filesystem is the node's ephemeral-storage." };
         var listen = new Option<string>("--listen") { Description = "host:port of the agent's HTTP endpoint (published as the kubelet port); none: no endpoint.", DefaultValueFactory = _ => "127.0.0.1:10250" };
-        var nodeIp = new Option<string?>("--node-ip") { Description = "The node's InternalIP (default: the host's first non-loopback IPv4 address)." };
+        var nodeIp = new Option<string?>("--node-ip") { Description = "The node's InternalIP (default: the --listen address when it is a loopback one, so the API server can reach the log endpoint; else the host's first non-loopback IPv4 address)." };
         var labels = new Option<string?>("--node-labels") { Description = "Labels to register the Node with: key=value,key=value." };
         var maxPods = new Option<int>("--max-pods") { Description = "capacity.pods.", DefaultValueFactory = _ => 110 };
         var leaseDuration = new Option<int>("--node-lease-duration-seconds") { Description = "The node Lease's duration (renewed every quarter of it; the kubelet's nodeLeaseDurationSeconds).", DefaultValueFactory = _ => 40 };

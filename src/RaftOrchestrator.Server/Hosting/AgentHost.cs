@@ -33,7 +33,10 @@ public static class AgentHost
                 await endpoint.StartAsync(cancellationToken);
                 port = BoundPort(endpoint, listen);
             }
-            var created = new NodeAgent(cluster, runtime, options with { KubeletPort = port }, TimeProvider.System, loggers);
+            // The API server reaches the log endpoint at the node's InternalIP: an endpoint on a loopback address is
+            // only reachable there, so without an explicit node IP that address is the node's (single-host clusters).
+            string? internalIp = options.InternalIP ?? (listen is not null && IPAddress.IsLoopback(listen.Address) ? listen.Address.ToString() : null);
+            var created = new NodeAgent(cluster, runtime, options with { KubeletPort = port, InternalIP = internalIp }, TimeProvider.System, loggers);
             Volatile.Write(ref agent, created);
             await created.RunAsync(cancellationToken);
         }

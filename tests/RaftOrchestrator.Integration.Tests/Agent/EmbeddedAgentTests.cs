@@ -5,7 +5,8 @@ namespace RaftOrchestrator.Integration.Tests.Agent;
 
 /// <summary>
 /// `rorch server --agent process`: the replica registers its own host as a Ready node and runs a pod kubectl
-/// creates as a real process; stopping the replica (SIGTERM) ends that process.
+/// creates as a real process, whose output `kubectl logs` reads through the agent's loopback endpoint; stopping the
+/// replica (SIGTERM) ends that process.
 /// </summary>
 public sealed class EmbeddedAgentTests(EmbeddedAgentTests.EmbeddedFixture fixture) : IClassFixture<EmbeddedAgentTests.EmbeddedFixture>
 {
@@ -29,6 +30,9 @@ public sealed class EmbeddedAgentTests(EmbeddedAgentTests.EmbeddedFixture fixtur
                 await k.OkAsync("get", "pod", "looper", "-o", "jsonpath={.spec.nodeName} {.status.phase}") == "it-embedded Running",
                 "looper to run on the replica's node", 60, Ct);
             Assert.NotEmpty(ProcessesWith(marker));
+            await ProcessCluster.WaitUntilAsync(async () =>
+                (await k.RunAsync(["logs", "looper"])) is { ExitCode: 0 } logs && logs.Output.Contains(marker, StringComparison.Ordinal),
+                "kubectl logs to show the marker through the embedded agent's endpoint", 30, Ct);
 
             await fixture.Cluster.Members[0].StopAsync();
             Assert.Equal(0, fixture.Cluster.Members[0].ExitCode);

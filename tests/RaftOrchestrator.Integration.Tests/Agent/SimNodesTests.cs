@@ -28,7 +28,14 @@ public sealed class SimNodesTests(SimNodesTests.SchedulingFixture fixture) : ICl
                 return nodes.ExitCode == 0 && nodes.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries) is { Length: 3 } ready && ready.All(s => s == "True");
             }, "three Ready simulated nodes", 60, Ct);
 
-            string renewed = await k.OkAsync("get", "lease", "it-sim-1", "-n", "kube-node-lease", "-o", "jsonpath={.spec.renewTime}");
+            // A node is registered (Ready) before its first lease write: wait for the lease to exist.
+            string renewed = "";
+            await ProcessCluster.WaitUntilAsync(async () =>
+            {
+                KubectlResult lease = await k.RunAsync(["get", "lease", "it-sim-1", "-n", "kube-node-lease", "-o", "jsonpath={.spec.renewTime}"]);
+                renewed = lease.Output;
+                return lease.ExitCode == 0 && renewed.Length > 0;
+            }, "it-sim-1's lease", 15, Ct);
             await ProcessCluster.WaitUntilAsync(async () =>
                 await k.OkAsync("get", "lease", "it-sim-1", "-n", "kube-node-lease", "-o", "jsonpath={.spec.renewTime}") != renewed,
                 "the lease to be renewed (every second)", 15, Ct);

@@ -4,9 +4,9 @@ using RaftOrchestrator.Chaos.History;
 namespace RaftOrchestrator.Chaos.Tests;
 
 /// <summary>
-/// The definition, tried exhaustively, for tiny single-key register histories: some subset of the unknown writes
-/// plus every Ok op, in some order that respects real time (a before b when a returned strictly before b was
-/// invoked), each step accepted by the register model.
+/// The definition, tried exhaustively, for tiny single-key histories: some subset of the unknown writes plus every
+/// Ok op, in some order that respects real time (a before b when a returned strictly before b was invoked), each
+/// step accepted by the model (the register model, or the list model when the history holds list ops).
 /// </summary>
 internal static class BruteForceLinearizability
 {
@@ -16,19 +16,23 @@ internal static class BruteForceLinearizability
             || (o.Outcome == OperationOutcome.Unknown && o.IsWrite))];
         if (ops.Length > 10) throw new ArgumentException("too many ops for a brute force", nameof(history));
         var placed = new bool[ops.Length];
-        return Search(ops, placed, new RegisterModel().Initial);
+        return ops.Any(o => o.IsListKind)
+            ? Search<ListState, ListModel>(ops, placed, default(ListModel).Initial)
+            : Search<RegisterState, RegisterModel>(ops, placed, default(RegisterModel).Initial);
     }
 
-    private static bool Search(Operation[] ops, bool[] placed, RegisterState state)
+    private static bool Search<TState, TModel>(Operation[] ops, bool[] placed, TState state)
+        where TState : IEquatable<TState>
+        where TModel : struct, IKeyModel<TState>
     {
         // Done when every op with a known return is placed; the unknown ones left over never took effect.
         if (Enumerable.Range(0, ops.Length).All(i => placed[i] || ops[i].ReturnTime is null)) return true;
         for (int i = 0; i < ops.Length; i++)
         {
             if (placed[i] || !Ready(ops, placed, i)) continue;
-            if (!new RegisterModel().Step(state, ops[i], out RegisterState next)) continue;
+            if (!default(TModel).Step(state, ops[i], out TState next)) continue;
             placed[i] = true;
-            bool ok = Search(ops, placed, next);
+            bool ok = Search<TState, TModel>(ops, placed, next);
             placed[i] = false;
             if (ok) return true;
         }

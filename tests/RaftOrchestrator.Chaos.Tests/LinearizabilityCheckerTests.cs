@@ -190,6 +190,52 @@ public sealed class LinearizabilityCheckerTests
     }
 
     [Fact]
+    public void Check_ManyConcurrentUnknownAppends_DecidedInFewSteps()
+    {
+        // 300 appends of unknown outcome all open while reads run (a long partition's timeouts): the search alone
+        // would try each of them, in every order, at every point; narrowed, those no read shows go and the rest have one place each.
+        var h = new Ops();
+        for (int i = 0; i < 300; i++) h.Append(i, "l", "u" + i, i, null, outcome: OperationOutcome.Unknown);
+        var seen = new List<string>();
+        for (int i = 0; i < 50; i++)
+        {
+            seen.Add("u" + (i * 3));
+            h.ReadList(1000, "l", [.. seen], 400 + 10 * i, 405 + 10 * i);
+        }
+
+        LinearizabilityResult result = LinearizabilityChecker.Check(h.History, budget: 100_000);
+
+        Assert.True(result.Verdict.Status == VerdictStatus.Pass, result.Verdict.ToString());
+        Assert.InRange(result.Keys[0].Steps, 1, 50_000); // each placement rescans the ~50 pending calls
+    }
+
+    [Fact]
+    public void Check_ReadShowsAnUnknownAppendInvokedAfterItReturned_Fails()
+    {
+        var h = new Ops();
+        h.Append(1, "l", "x", 0, 10);
+        h.ReadList(2, "l", ["x", "z"], 20, 30);
+        h.Append(3, "l", "z", 40, null, outcome: OperationOutcome.Unknown);
+
+        LinearizabilityResult result = LinearizabilityChecker.Check(h.History);
+
+        Assert.Equal(VerdictStatus.Fail, result.Verdict.Status);
+        Assert.Contains("#2 c2 readlist l", result.Verdict.Excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_RepeatedAppendValueWithUnknowns_StillSearchedAsIs()
+    {
+        // Two appends of one value: reads cannot tell them apart, so nothing is narrowed and the search decides.
+        var h = new Ops();
+        h.Append(1, "l", "x", 0, 10);
+        h.Append(2, "l", "x", 5, null, outcome: OperationOutcome.Unknown);
+        h.ReadList(3, "l", ["x", "x"], 20, 30);
+
+        Assert.Equal(VerdictStatus.Pass, LinearizabilityChecker.Check(h.History).Verdict.Status);
+    }
+
+    [Fact]
     public void Check_MixedRegisterAndListOnOneKey_IsInconclusive()
     {
         var h = new Ops();

@@ -68,4 +68,39 @@ public sealed class LinearizabilityPropertyTests
 
         Assert.Equal(expected ? VerdictStatus.Pass : VerdictStatus.Fail, result.Verdict.Status);
     }
+
+    [Property(MaxTest = 400)]
+    public void Check_SmallListHistoryWithOneReadMutated_AgreesWithBruteForce(int seed, byte opCount, byte clientCount, int pick)
+    {
+        // List keys are narrowed before the search (ListNarrowing): the verdict must still be exactly
+        // the definition's, whether the mutated read drops an element, swaps two, or shows an unknown append's value.
+        List<Operation> history = RegisterSimulation.Generate(seed, 2 + opCount % 8, 1, 1 + clientCount % 4,
+            unknownRate: 0.25, failedRate: 0.1, lists: true);
+        int[] reads = [.. Enumerable.Range(0, history.Count)
+            .Where(i => history[i].Kind == OperationKind.ReadList && history[i].Outcome == OperationOutcome.Ok)];
+        if (reads.Length > 0)
+        {
+            int victim = reads[(int)((uint)pick % (uint)reads.Length)];
+            List<string> elements = [.. history[victim].Output!.Elements!];
+            string[] appended = [.. history.Where(o => o.Kind == OperationKind.Append).Select(o => o.Input.Value!)];
+            switch ((uint)(pick / 7) % 3)
+            {
+                case 0 when elements.Count > 0:
+                    elements.RemoveAt((int)((uint)pick % (uint)elements.Count));
+                    break;
+                case 1 when elements.Count > 1:
+                    (elements[0], elements[^1]) = (elements[^1], elements[0]);
+                    break;
+                case 2 when appended.Except(elements).FirstOrDefault() is { } unseen:
+                    elements.Add(unseen);
+                    break;
+            }
+            history[victim] = history[victim] with { Output = new OperationOutput(Elements: [.. elements]) };
+        }
+
+        bool expected = BruteForceLinearizability.IsLinearizable(history);
+        LinearizabilityResult result = LinearizabilityChecker.Check(history);
+
+        Assert.Equal(expected ? VerdictStatus.Pass : VerdictStatus.Fail, result.Verdict.Status);
+    }
 }

@@ -69,9 +69,9 @@ public static class LinearizabilityChecker
             return new KeyCheckResult(key, VerdictStatus.Inconclusive, ops.Count, 0,
                 $"key {key}: both register and list operations; the models cannot share a key");
         }
-        return list
-            ? LinearizabilitySearch.Run<ListState, ListModel>(key, ops, default, budget)
-            : LinearizabilitySearch.Run<RegisterState, RegisterModel>(key, ops, default, budget);
+        if (!list) return LinearizabilitySearch.Run<RegisterState, RegisterModel>(key, ops, default, budget);
+        List<Operation> narrowed = ListNarrowing.Narrow(ops, out ListModel model);
+        return LinearizabilitySearch.Run<ListState, ListModel>(key, narrowed, model, budget);
     }
 
     private static CheckVerdict Verdict(List<KeyCheckResult> results)

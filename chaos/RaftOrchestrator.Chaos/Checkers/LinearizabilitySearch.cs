@@ -17,11 +17,15 @@ namespace RaftOrchestrator.Chaos.Checkers;
 /// placed (those returns all sort before +∞) and the remaining unknown ops are left out: they never took effect.
 ///
 /// Bounded: each model step and each backtrack costs one from the budget; at zero the search stops with
-/// Inconclusive. On failure it reports the deepest point it reached: the longest linearizable prefix, the op whose
+/// Inconclusive, as it does when the memo table would pass <see cref="MemoLimitBytes"/> (a long run's key once took
+/// 10 GB before its budget ran out). On failure it reports the deepest point it reached: the longest linearizable prefix, the op whose
 /// return it could not get past and the ops that were pending there.
 /// </summary>
 internal static class LinearizabilitySearch
 {
+    /// <summary>What the memo table may hold, estimated per entry as its bit set plus the set's own overhead.</summary>
+    public const long MemoLimitBytes = 1L << 30;
+
     public static KeyCheckResult Run<TState, TModel>(string key, IReadOnlyList<Operation> ops, TModel model, long budget)
         where TState : IEquatable<TState>
         where TModel : IKeyModel<TState>
@@ -45,6 +49,8 @@ internal static class LinearizabilitySearch
         TState state = model.Initial;
         long steps = 0;
         Deepest<TState>? deepest = null;
+        long entryBytes = bits.Length * sizeof(ulong) + 64;
+        long memoBytes = 0;
 
         int entry = next[head];
         while (next[head] != -1)
@@ -64,6 +70,11 @@ internal static class LinearizabilitySearch
                     var probe = new CacheEntry<TState>(bits, after, h);
                     if (!cache.Contains(probe))
                     {
+                        if ((memoBytes += entryBytes) > MemoLimitBytes)
+                        {
+                            return new KeyCheckResult(key, VerdictStatus.Inconclusive, n, steps,
+                                $"key {key}: the memo table reached {MemoLimitBytes >> 20} MiB after {steps} steps ({depth} of {n} ops placed)");
+                        }
                         cache.Add(new CacheEntry<TState>((ulong[])bits.Clone(), after, h));
                         setHash = h;
                         stackCall[depth] = entry;

@@ -2,8 +2,12 @@ using RaftOrchestrator.Chaos.History;
 
 namespace RaftOrchestrator.Chaos.Checkers;
 
-/// <summary>An append-only list per key (<see cref="OperationKind.Append"/>): appends add at the end, a read sees the whole list.</summary>
-internal readonly struct ListModel : IKeyModel<ListState>
+/// <summary>
+/// An append-only list per key (<see cref="OperationKind.Append"/>): appends add at the end, a read sees the whole
+/// list. The default model places any append anywhere; <see cref="ListNarrowing"/> builds one that knows where the
+/// longest read puts each value (positions) and how long it is, and places appends only there.
+/// </summary>
+internal readonly struct ListModel(IReadOnlyDictionary<string, int>? positions, int longestRead) : IKeyModel<ListState>
 {
     public ListState Initial => default;
 
@@ -13,7 +17,12 @@ internal readonly struct ListModel : IKeyModel<ListState>
         switch (op.Kind)
         {
             case OperationKind.Append:
-                next = state.Append(op.Input.Value ?? "");
+                string value = op.Input.Value ?? "";
+                if (positions is not null && (positions.TryGetValue(value, out int at) ? state.Count != at : state.Count < longestRead))
+                {
+                    return false;
+                }
+                next = state.Append(value);
                 return true;
             case OperationKind.ReadList:
                 return op.Output?.Elements is not { } elements || state.SequenceEqual(elements);

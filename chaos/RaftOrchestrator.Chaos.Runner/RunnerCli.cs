@@ -9,12 +9,22 @@ namespace RaftOrchestrator.Chaos.Runner;
 /// <summary>
 /// ro-chaos run --profile smoke|long --seed N --members 3|5 --out DIR: one run; exit 0 when every checker passed,
 /// 1 when one failed (its excerpt printed), 2 when one was inconclusive or the run could not be carried out.
-/// ro-chaos check DIR: the checkers again over a report folder's history.
+/// ro-chaos check DIR: the checkers again over a report folder's history. The same two commands are `roctl chaos`
+/// (<see cref="AddTo"/>).
 /// </summary>
-internal static class RunnerCli
+public static class RunnerCli
 {
     public static RootCommand Build(TextWriter output)
     {
+        var root = new RootCommand("ro-chaos: the chaos suite of RaftOrchestrator (chaos/README.md)");
+        AddTo(root, output);
+        return root;
+    }
+
+    /// <summary>Adds `run` and `check` to <paramref name="parent"/>; their output goes to <paramref name="output"/>.</summary>
+    public static void AddTo(Command parent, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
         var profile = new Option<string>("--profile") { Description = "smoke (≤ 3 min: leader kills, a partition, a full restart) or long (100 leader kills and every other fault).", DefaultValueFactory = _ => "smoke" };
         var seed = new Option<int>("--seed") { Description = "Seed of the fault plan and the traffic; printed first, reruns the same plan.", DefaultValueFactory = _ => 1 };
         var members = new Option<int>("--members") { Description = "Cluster size: 3 or 5.", DefaultValueFactory = _ => 3 };
@@ -53,14 +63,23 @@ internal static class RunnerCli
         check.Arguments.Add(folder);
         check.SetAction(parse =>
         {
-            CheckSummary summary = HistoryChecks.CheckAll(HistoryFiles.Load(parse.GetValue(folder)!));
+            string dir = parse.GetValue(folder)!;
+            RecordedHistory history;
+            try
+            {
+                history = HistoryFiles.Load(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                output.WriteLine($"ro-chaos: cannot read the history in {dir}: {e.Message}");
+                return 2;
+            }
+            CheckSummary summary = HistoryChecks.CheckAll(history);
             output.Write(summary.Format());
             return summary.ExitCode;
         });
 
-        var root = new RootCommand("ro-chaos: the chaos suite of RaftOrchestrator (chaos/README.md)");
-        root.Subcommands.Add(run);
-        root.Subcommands.Add(check);
-        return root;
+        parent.Subcommands.Add(run);
+        parent.Subcommands.Add(check);
     }
 }

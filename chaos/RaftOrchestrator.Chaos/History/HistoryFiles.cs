@@ -24,8 +24,19 @@ public static class HistoryFiles
         Write(Path.Combine(directory, BindsFile), w => JsonLines.Write(w, history.Binds, ctx.BindObservation));
     }
 
+    /// <summary>
+    /// Reads a report folder. Its operations file must be there (every run writes it, empty or not), so that a
+    /// mistyped folder is an error rather than an empty history; the other files may be missing.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
+    /// <exception cref="FileNotFoundException">The folder holds no operations file.</exception>
     public static RecordedHistory Load(string directory)
     {
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"no folder {directory}");
+        if (!File.Exists(Path.Combine(directory, OperationsFile)))
+        {
+            throw new FileNotFoundException($"{directory} holds no {OperationsFile}: not a report folder of ro-chaos run");
+        }
         HistoryJsonContext ctx = HistoryJsonContext.Default;
         return new RecordedHistory(
             Read(Path.Combine(directory, OperationsFile), r => JsonLines.Read(r, ctx.Operation)),

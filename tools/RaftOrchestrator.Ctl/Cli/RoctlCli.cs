@@ -4,7 +4,7 @@ using RaftOrchestrator.Ctl.Output;
 
 namespace RaftOrchestrator.Ctl.Cli;
 
-/// <summary>The `roctl` command line: members, status, snapshot save/restore and compaction.</summary>
+/// <summary>The `roctl` command line: members, status, snapshot save/restore, compaction, and the chaos suite.</summary>
 internal static class RoctlCli
 {
     public static RootCommand Build(CtlConsole console, TimeProvider time)
@@ -18,6 +18,11 @@ internal static class RoctlCli
         root.Subcommands.Add(StatusCommand.Build(runner));
         root.Subcommands.Add(SnapshotCommand.Build(runner));
         root.Subcommands.Add(CompactCommand.Build(runner));
+        // ro-chaos's own commands (exit 0 every checker passed, 1 one failed, 2 inconclusive or not carried out);
+        // they start their own cluster, so the global --endpoints do not apply.
+        var chaos = new Command("chaos", "The chaos suite (chaos/README.md): a seeded fault plan against a local cluster of real members, or the checkers over a report folder.");
+        RaftOrchestrator.Chaos.Runner.RunnerCli.AddTo(chaos, console.Out);
+        root.Subcommands.Add(chaos);
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RaftOrchestrator.Testing;
 
 namespace RaftOrchestrator.BenchHarness;
 
@@ -32,7 +33,7 @@ public sealed class LocalCluster : IDisposable
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Size, 1);
         var cluster = new LocalCluster(Directory.CreateTempSubdirectory(settings.TempPrefix).FullName, settings.KeepFiles);
-        var ports = new FreePorts();
+        var ports = new LoopbackPortRange(22_000, 32_000);
         try
         {
             for (int i = 1; i <= settings.Size; i++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RaftOrchestrator.Testing;
 
 namespace RaftOrchestrator.BenchHarness;
 
@@ -25,7 +26,7 @@ public sealed class LocalMember : IDisposable
 
     public bool IsRunning => !_process.HasExited;
 
-    public static LocalMember Start(string rorchDll, string root, string name, FreePorts ports, IEnumerable<string> clusterArgs)
+    public static LocalMember Start(string rorchDll, string root, string name, LoopbackPortRange ports, IEnumerable<string> clusterArgs)
     {
         int client = ports.Next(), peer = ports.Next(), api = ports.Next();
         string[] flags = [.. clusterArgs];

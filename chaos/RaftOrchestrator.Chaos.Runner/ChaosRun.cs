@@ -36,7 +36,7 @@ internal static class ChaosRun
         RunProfile profile = settings.Profile;
         IReadOnlyList<PlannedFault> plan = profile.Plan(settings.Seed);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"ro-chaos: profile {profile.Name}, seed {settings.Seed}, {settings.Members} members (rerun: ro-chaos run --profile {profile.Name} --seed {settings.Seed} --members {settings.Members})"));
+            $"ro-chaos: profile {profile.Name}, seed {settings.Seed}, {settings.Members} members (rerun: ro-chaos run --profile {profile.Name} --seed {settings.Seed} --members {settings.Members}{string.Concat(settings.ServerArgs.Select(a => " --server-arg=" + a))})"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fault plan, seed {settings.Seed}, {plan.Count} steps"));
         foreach (PlannedFault step in plan)
         {
@@ -54,6 +54,7 @@ internal static class ChaosRun
             Seed = settings.Seed,
             Root = Path.Combine(settings.OutDirectory, "cluster"),
             RorchDll = rorch,
+            ExtraArgs = settings.ServerArgs,
         }, ct);
         cluster.KeepFiles = true;
         double started = clock.Seconds(clock.Now());
@@ -243,6 +244,9 @@ internal static class ChaosRun
             Binds = history.Binds.Count,
             LeaderChanges = Math.Max(0, leaders.Changes.Count(c => c.Leader is not null) - 1),
             FaultErrors = faults.Count(f => f.Error is not null),
+            FaultOutages = FaultOutages.Measure(
+                history.Operations.Where(o => o.Outcome == OperationOutcome.Ok).Select(o => clock.Seconds(o.ReturnTime!.Value)),
+                [.. faults.Select(f => (f.Name, clock.Seconds(f.Start)))]),
         };
     }
 

@@ -45,4 +45,7 @@ internal sealed record RunFigures
     public int FaultErrors { get; init; }
 
     public bool Converged { get; init; }
+
+    /// <summary>Per fault, in order: the longest stretch in seconds without an Ok KV op (<see cref="Report.FaultOutages"/>).</summary>
+    public IReadOnlyList<double> FaultOutages { get; init; } = [];
 }

@@ -10,4 +10,7 @@ internal sealed record RunSettings(RunProfile Profile, int Seed, int Members, st
 
     /// <summary>Keep the cluster's data and logs (OutDirectory/cluster) even when every checker passed.</summary>
     public bool KeepCluster { get; init; }
+
+    /// <summary>Extra `rorch server` flags for every member (e.g. "--election-timeout=1000"), after the suite's own.</summary>
+    public IReadOnlyList<string> ServerArgs { get; init; } = [];
 }

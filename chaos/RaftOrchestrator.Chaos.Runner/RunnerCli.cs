@@ -30,8 +30,9 @@ public static class RunnerCli
         var members = new Option<int>("--members") { Description = "Cluster size: 3 or 5.", DefaultValueFactory = _ => 3 };
         var outDir = new Option<string?>("--out") { Description = "Report folder (default: chaos-<profile>-<seed> in the current directory)." };
         var keep = new Option<bool>("--keep-cluster") { Description = "Keep the members' data and logs (DIR/cluster) even when every checker passed." };
+        var serverArgs = new Option<string[]>("--server-arg") { Description = "An extra `rorch server` flag for every member, repeatable (e.g. --server-arg=--election-timeout=1000).", AllowMultipleArgumentsPerToken = false };
         var run = new Command("run", "Start a cluster, run traffic and the seeded fault plan, check the history, write the report.");
-        foreach (Option option in new Option[] { profile, seed, members, outDir, keep })
+        foreach (Option option in new Option[] { profile, seed, members, outDir, keep, serverArgs })
         {
             run.Options.Add(option);
         }
@@ -47,7 +48,7 @@ public static class RunnerCli
             string dir = parse.GetValue(outDir) ?? Path.Combine(Environment.CurrentDirectory, string.Create(CultureInfo.InvariantCulture, $"chaos-{name}-{s}"));
             try
             {
-                RunResult result = await ChaosRun.RunAsync(new RunSettings(RunProfile.Parse(name), s, parse.GetValue(members), dir) { KeepCluster = parse.GetValue(keep) }, output, ct);
+                RunResult result = await ChaosRun.RunAsync(new RunSettings(RunProfile.Parse(name), s, parse.GetValue(members), dir) { KeepCluster = parse.GetValue(keep), ServerArgs = parse.GetValue(serverArgs) ?? [] }, output, ct);
                 await output.WriteLineAsync($"report: {dir}");
                 return result.ExitCode;
             }

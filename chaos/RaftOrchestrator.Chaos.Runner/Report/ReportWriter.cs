@@ -54,6 +54,14 @@ internal static class ReportWriter
         {
             text.AppendLine(Inv($"  #{fault.Step} {fault.Name}: {fault.Error}"));
         }
+        if (f.FaultOutages.Count == result.Faults.Count && result.Faults.Count > 0)
+        {
+            text.AppendLine("availability: the longest stretch without an ok KV op from each fault's start, by kind");
+            foreach (string line in FaultOutages.Describe([.. result.Faults.Select(r => r.Name)], f.FaultOutages))
+            {
+                text.AppendLine("  " + line);
+            }
+        }
         text.AppendLine();
         text.Append(result.Summary.Format());
         text.AppendLine(result.Summary.ExitCode switch

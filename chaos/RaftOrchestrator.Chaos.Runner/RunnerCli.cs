@@ -36,10 +36,12 @@ public static class RunnerCli
         {
             run.Options.Add(option);
         }
+        // Checked only when given: a validator sees no default value for an option left out (`ro-chaos run` alone
+        // was refused with "--profile must be smoke or long").
         run.Validators.Add(result =>
         {
-            if (result.GetValue(members) is not (3 or 5)) result.AddError("--members must be 3 or 5.");
-            if (result.GetValue(profile) is not ("smoke" or "long")) result.AddError("--profile must be smoke or long.");
+            if (result.GetResult(members) is not null && result.GetValue(members) is not (3 or 5)) result.AddError("--members must be 3 or 5.");
+            if (result.GetResult(profile) is not null && result.GetValue(profile) is not ("smoke" or "long")) result.AddError("--profile must be smoke or long.");
         });
         run.SetAction(async (parse, ct) =>
         {

@@ -51,4 +51,27 @@ public sealed class RunnerCliTests
         Assert.Equal(2, exit);
         Assert.Contains("linearizability  Pass", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_ServerArgs_AreRepeatableAndKeptInOrder()
+    {
+        // A value that starts with "--" must be attached with '=' (apart, it reads as an option of ro-chaos).
+        System.CommandLine.ParseResult parse = RunnerCli.Build(TextWriter.Null).Parse(
+            ["run", "--server-arg=--election-timeout=1000", "--server-arg=--snapshot-entries=500", "--members", "5"]);
+
+        Assert.True(parse.Errors.Count == 0, string.Join("; ", parse.Errors.Select(e => e.Message)));
+        Assert.Equal(["--election-timeout=1000", "--snapshot-entries=500"], parse.GetValue<string[]>("--server-arg")!);
+    }
+
+    [Theory]
+    [InlineData(new[] { "run" }, true)]
+    [InlineData(new[] { "run", "--profile", "long", "--members", "5" }, true)]
+    [InlineData(new[] { "run", "--members", "4" }, false)]
+    [InlineData(new[] { "run", "--profile", "huge" }, false)]
+    public void Run_Options_DefaultsAcceptedAndBadValuesRefused(string[] args, bool valid)
+    {
+        System.CommandLine.ParseResult parse = RunnerCli.Build(TextWriter.Null).Parse(args);
+
+        Assert.Equal(valid, parse.Errors.Count == 0);
+    }
 }

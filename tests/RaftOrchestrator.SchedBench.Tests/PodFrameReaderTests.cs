@@ -59,6 +59,16 @@ public sealed class PodFrameReaderTests
     }
 
     [Fact]
+    public void Read_PodWithoutConditions_IsRead()
+    {
+        Pod pod = NewPod(null);
+        pod.Status = new PodStatus { Phase = "Pending", QosClass = "BestEffort" };
+        PodFrame? e = PodFrameReader.Read(Frame("ADDED", 6, ApiMessagePack.Serialize(pod)));
+
+        Assert.Equal(new PodFrame("ADDED", 6, "sched-1", "pod-000042", null, "Pending", false), e);
+    }
+
+    [Fact]
     public void Read_BookmarkAndError_AreNotObjects()
     {
         PodFrame? bookmark = PodFrameReader.Read(Frame("BOOKMARK", 9, null));

@@ -133,8 +133,13 @@ public static class PodFrameReader
             {
                 phase = reader.ReadString();
             }
-            else if (i == s_statusConditions && !reader.TryReadNil())
+            else if (i == s_statusConditions)
             {
+                // TryReadNil consumes the nil: a nil list must not fall through to Skip, which would take the next field.
+                if (reader.TryReadNil())
+                {
+                    continue;
+                }
                 int conditions = reader.ReadArrayHeader();
                 for (int c = 0; c < conditions; c++)
                 {

@@ -124,10 +124,21 @@ public sealed partial class NodeAllocationIndex
         {
             foreach (WatchEvent change in response.Events.Span)
             {
-                ApplyLocked(change.Kv.Key.Span, change.Type == WatchEventType.Delete ? null : change.Kv.Value, change.Kv.ModRevision);
+                ApplyLocked(change.Kv.Key.Span, StateOf(change), change.Kv.ModRevision);
             }
             AdvanceLocked(response.Revision);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The key's new value, null when the event deletes it. Typed on purpose: in <c>delete ? null : value</c> the null
+    /// converts to an empty <see cref="ReadOnlyMemory{T}"/> (through the implicit conversion from an array), so every
+    /// delete read as a put of 0 bytes: an undecodable pod or node logged at Error on each pod deletion.
+    /// </summary>
+    public static ReadOnlyMemory<byte>? StateOf(WatchEvent change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Type == WatchEventType.Delete ? (ReadOnlyMemory<byte>?)null : change.Kv.Value;
     }
 }

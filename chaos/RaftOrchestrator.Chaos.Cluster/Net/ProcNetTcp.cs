@@ -58,10 +58,10 @@ public static class ProcNetTcp
         return null;
     }
 
-    /// <summary>Does process <paramref name="pid"/> hold the socket <paramref name="inode"/> (an fd linking to "socket:[inode]")?</summary>
-    public static bool Holds(int pid, long inode)
+    /// <summary>The inodes of every socket process <paramref name="pid"/> holds (its fds linking to "socket:[inode]"); none if it is gone.</summary>
+    public static IEnumerable<long> SocketInodes(int pid)
     {
-        string target = string.Create(CultureInfo.InvariantCulture, $"socket:[{inode}]");
+        var inodes = new List<long>();
         try
         {
             foreach (string fd in Directory.EnumerateFileSystemEntries(string.Create(CultureInfo.InvariantCulture, $"/proc/{pid}/fd")))
@@ -75,9 +75,10 @@ public static class ProcNetTcp
                 {
                     continue;   // the fd closed while we looked
                 }
-                if (link == target)
+                if (link is not null && link.StartsWith("socket:[", StringComparison.Ordinal) && link.EndsWith(']')
+                    && long.TryParse(link.AsSpan(8, link.Length - 9), NumberStyles.None, CultureInfo.InvariantCulture, out long inode))
                 {
-                    return true;
+                    inodes.Add(inode);
                 }
             }
         }
@@ -85,7 +86,7 @@ public static class ProcNetTcp
         {
             // the process is gone (or not ours)
         }
-        return false;
+        return inodes;
     }
 
     private static int Port(string hexAddress)

@@ -16,11 +16,12 @@ public sealed class LinkProxyTests : IAsyncLifetime
     private readonly EchoServer _echo = new();
     private readonly NetworkControl _control = new(TimeProvider.System, seed: 8);
     private LinkProxy _proxy = null!;
+    private ConnectionSources _sources = null!;
 
     public ValueTask InitializeAsync()
     {
-        var sources = new ConnectionSources(() => new Dictionary<int, string> { [Environment.ProcessId] = "self" });
-        _proxy = new LinkProxy("echo", new IPEndPoint(IPAddress.Loopback, LoopbackPorts.Next()), _echo.EndPoint, _control, sources.Identify);
+        _sources = new ConnectionSources(() => new Dictionary<int, string> { [Environment.ProcessId] = "self" });
+        _proxy = new LinkProxy("echo", new IPEndPoint(IPAddress.Loopback, LoopbackPorts.Next()), _echo.EndPoint, _control, _sources.Identify);
         _proxy.Start();
         return ValueTask.CompletedTask;
     }
@@ -40,6 +41,24 @@ public sealed class LinkProxyTests : IAsyncLifetime
         byte[] echoed = await ReceiveExactlyAsync(client, payload.Length, TimeSpan.FromSeconds(5));
         Assert.Equal(payload, echoed);
         Assert.Contains(new Link("self", "echo"), _control.Connections);
+    }
+
+    [Fact]
+    public async Task A_burst_of_connections_is_identified_with_fewer_scans_than_connections()
+    {
+        // Followers dial each other all at once at their first election: one fd scan must serve many of them.
+        Socket[] clients = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => ConnectAsync()));
+        try
+        {
+            await Task.WhenAll(clients.Select(RoundTripAsync));
+
+            Assert.Equal(12, _control.Connections.Count(l => l == new Link("self", "echo")));
+            Assert.InRange(_sources.Scans, 1, 11);
+        }
+        finally
+        {
+            foreach (Socket client in clients) client.Dispose();
+        }
     }
 
     [Fact]

@@ -42,8 +42,11 @@ public sealed class LinearizabilityPropertyTests
 
         LinearizabilityResult result = LinearizabilityChecker.Check(history);
 
+        // The excerpt is the search's deepest point, which need not be at the mutated read: with concurrent
+        // unknown writes a wrong branch can get deeper and stick on another op (1 in ~30 runs of 300 cases named
+        // another op). Check_FailureExcerpt_ShowsPrefixStuckOpAndPending pins the excerpt's shape.
         Assert.Equal(VerdictStatus.Fail, result.Verdict.Status);
-        Assert.Contains($"#{history[victim].Id} ", result.Verdict.Excerpt, StringComparison.Ordinal);
+        Assert.Contains("cannot place, before it returned:", result.Verdict.Excerpt, StringComparison.Ordinal);
     }
 
     [Property(MaxTest = 400)]

@@ -233,8 +233,8 @@ internal static class ChaosRun
             Ok = history.Operations.Count(o => o.Outcome == OperationOutcome.Ok),
             Failed = history.Operations.Count(o => o.Outcome == OperationOutcome.Failed),
             Unknown = history.Operations.Count(o => o.Outcome == OperationOutcome.Unknown),
-            P50Ms = Percentile(latencies, 0.50),
-            P99Ms = Percentile(latencies, 0.99),
+            P50Ms = Percentiles.Of(latencies, 0.50),
+            P99Ms = Percentiles.Of(latencies, 0.99),
             MaxMs = latencies.Length == 0 ? 0 : latencies[^1],
             WatchEvents = history.Watch.Count(w => w.Kind == WatchRecordKind.Event),
             WatchReconnects = watchers.Sum(w => w.Reconnects),
@@ -249,7 +249,4 @@ internal static class ChaosRun
                 [.. faults.Select(f => (f.Name, clock.Seconds(f.Start)))]),
         };
     }
-
-    private static double Percentile(double[] sorted, double q) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 }

@@ -44,13 +44,11 @@ internal static class FaultOutages
         {
             double[] sorted = [.. kind.Order()];
             string values = sorted.Length >= 5
-                ? Inv($"p50 {At(sorted, 0.5):0.00} s, p90 {At(sorted, 0.9):0.00} s, max {sorted[^1]:0.00} s")
+                ? Inv($"p50 {Percentiles.Of(sorted, 0.5):0.00} s, p90 {Percentiles.Of(sorted, 0.9):0.00} s, max {sorted[^1]:0.00} s")
                 : string.Join(", ", sorted.Select(v => Inv($"{v:0.00} s")));
             yield return Inv($"{kind.Key} ×{sorted.Length}: {values}");
         }
     }
-
-    private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

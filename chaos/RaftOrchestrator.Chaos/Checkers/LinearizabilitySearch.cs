@@ -18,8 +18,8 @@ namespace RaftOrchestrator.Chaos.Checkers;
 ///
 /// Bounded: each model step and each backtrack costs one from the budget; at zero the search stops with
 /// Inconclusive, as it does when the memo table would pass <see cref="MemoLimitBytes"/> (a long run's key once took
-/// 10 GB before its budget ran out). On failure it reports the deepest point it reached: the longest linearizable prefix, the op whose
-/// return it could not get past and the ops that were pending there.
+/// 10 GB before its budget ran out). On failure it reports the deepest point it reached: the longest linearizable
+/// prefix, the op whose return it could not get past and the ops that were pending there.
 /// </summary>
 internal static class LinearizabilitySearch
 {
